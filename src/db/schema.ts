@@ -1,0 +1,2 @@
+/** The one PostgreSQL schema of Komek, module by module (each file mirrors its SQL migrations). */
+export * from './schema/platform';

@@ -1,0 +1,109 @@
+/**
+ * The HTTP application (issue 2 item 5): security headers, request size limits, language and session
+ * resolution, the documented error body, OpenAPI 3.1 at /api/openapi.json generated from the same zod
+ * schemas that validate requests, and the web app served from dist/web.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { getCookie } from 'hono/cookie';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors';
+import type { Lang } from '../rules/explain';
+import { actorForToken, SESSION_COOKIE } from '../auth/sessions';
+import type { AppDeps, AppEnv } from './env';
+import { onError } from './error-handler';
+import { fieldProblems } from './validation';
+import type { RouteInfo } from './route';
+import { registerAuthRoutes } from './routes/auth';
+import { registerUserRoutes } from './routes/users';
+import { registerAuditRoutes } from './routes/audit';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WEB_DIR = join(ROOT, 'dist', 'web');
+
+/** Route modules, each registering its routes with their roles. Add a module's register function here. */
+const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes];
+
+export function languageOf(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'kk' || tag === 'ru' || tag === 'en') return tag;
+  }
+  return 'kk';
+}
+
+export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; routes: RouteInfo[] } {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw new AppError('VALIDATION', fieldProblems(result.error.issues as never, c.get('lang')));
+    },
+  });
+  const routes: RouteInfo[] = [];
+
+  app.onError(onError);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('lang', languageOf(c.req.header('accept-language')));
+    c.set('actor', null);
+    c.set('sessionToken', null);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } }));
+  app.use('/api/*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      c.set('sessionToken', token);
+      c.set('actor', await actorForToken(deps.database, token, deps.clock.now()));
+    }
+    await next();
+  });
+
+  app.get('/health', async (c) => {
+    await deps.database.query('select 1');
+    return c.json({ status: 'ok' });
+  });
+
+  for (const register of ROUTE_MODULES) register(app, routes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Komek API',
+      version: '0.1.0',
+      description: 'Social assistance of a Kazakh district, as its maslikhat Rules say. Errors: `{ error: { code, message, fields? } }`, codes listed in docs/errors.md.',
+    },
+  });
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND');
+  });
+
+  if (existsSync(WEB_DIR)) {
+    const index = join(WEB_DIR, 'index.html');
+    app.use('/*', serveStatic({ root: relative(process.cwd(), WEB_DIR) }));
+    app.get('*', (c) => (existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.notFound()));
+  }
+  return { app, routes };
+}

@@ -1,0 +1,53 @@
+/**
+ * Starts Komek: opens the configured database (PGlite in a directory by default, PostgreSQL with
+ * DATABASE_URL), migrates it, seeds the demo dataset on a fresh database, wires the ports (the only
+ * place that chooses real or fake adapters) and serves HTTP.
+ */
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import type { Config } from './config';
+import { openConfiguredDatabase, type Database } from './db/connect';
+import { migrate } from './db/migrate';
+import { createApp } from './http/app';
+import { systemClock, type Clock } from './context';
+import { seedDemo } from './admin/seed-demo';
+import type { Ports } from './ports';
+
+/** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
+export function createPorts(_config: Config, _database: Database): Ports {
+  return {};
+}
+
+export interface RunningServer {
+  readonly port: number;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: { clock?: Clock; onLog?: (line: string) => void } = {}): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel });
+  const clock = opts.clock ?? systemClock;
+  const database = await openConfiguredDatabase(config.database);
+  const applied = await migrate(database);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (config.demo.seedOnStart) {
+    const seeded = await seedDemo(database, clock, config.demo);
+    if (seeded.usersAdded.length) log.info({ users: seeded.usersAdded }, 'demo dataset seeded (synthetic)');
+  }
+  const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database) });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, database: database.kind }, `Komek is listening on http://${config.host}:${port}`);
+  return {
+    port,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * The outside systems Komek talks to, each behind a port (src/adapters/<system>/port.ts). main.ts is the
+ * only place that chooses real or fake implementations; use cases receive only the ports they use.
+ */
+export interface Ports {
+  readonly [name: string]: unknown;
+}
