@@ -1,0 +1,2 @@
+/** The working-day calendar (see calendar.ts). */
+export * from './calendar';
