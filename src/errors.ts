@@ -27,6 +27,7 @@ export type ErrorCode = keyof typeof ERRORS;
 
 export interface FieldProblem {
   readonly path: string;
+  /** Written "kk text | ru text | en text"; the error handler shows the user's language. */
   readonly message: string;
 }
 

@@ -3,10 +3,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ERRORS, type ErrorCode } from '../errors';
 import type { AppEnv } from './env';
+import { localizedCustom } from './validation';
 
 export function errorBody(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'kk';
-  return c.json({ error: { code: e.code, message: ERRORS[e.code][lang], ...(e.fields.length ? { fields: e.fields } : {}) } }, e.status as 400);
+  return c.json({ error: { code: e.code, message: ERRORS[e.code][lang], ...(e.fields.length ? { fields: e.fields.map((f) => ({ path: f.path, message: localizedCustom(f.message, lang) ?? f.message })) } : {}) } }, e.status as 400);
 }
 
 export function toAppError(err: unknown): AppError {

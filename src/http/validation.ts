@@ -60,8 +60,8 @@ export function fieldProblems(issues: readonly Issue[], lang: Lang): FieldProble
   return out;
 }
 
-/** Custom refinement messages are written "kk text | ru text | en text". */
-function localizedCustom(message: string, lang: Lang): string | null {
+/** Field messages from use cases and refinements are written "kk text | ru text | en text". */
+export function localizedCustom(message: string, lang: Lang): string | null {
   const parts = message.split(' | ');
   if (parts.length !== 3) return null;
   return parts[lang === 'kk' ? 0 : lang === 'ru' ? 1 : 2] ?? null;
