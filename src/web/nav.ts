@@ -1,0 +1,56 @@
+/**
+ * The app's pages and its role-aware navigation, declared as data. A module adds a page by adding one
+ * item here (and its page file and locale namespace); the shell lists the items the signed-in user's
+ * role may open, in this order, and the router refuses the others.
+ *
+ * `labelKey` is a fully qualified catalog key (`namespace:key`); `roles` repeats, for the menu, what the
+ * server enforces on the page's routes — the server stays the authority.
+ */
+import type { ComponentType } from 'react';
+import { ROLES, type Role } from '../auth/roles';
+import { matchPath } from './router';
+
+export interface NavItem {
+  readonly id: string;
+  /** Path pattern; `:name` segments become page params. */
+  readonly path: string;
+  readonly labelKey: string;
+  readonly roles: readonly Role[];
+  /** Routable but not listed in the menu (e.g. a detail page reached from a list). */
+  readonly hidden?: boolean;
+  /** Loads the page module; its default export is the page component. */
+  readonly load: () => Promise<{ default: ComponentType<PageProps> }>;
+}
+
+/** What every page component receives from the router. */
+export interface PageProps {
+  readonly params: Readonly<Record<string, string>>;
+}
+
+const ALL: readonly Role[] = ROLES;
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', path: '/', labelKey: 'common:nav.home', roles: ALL, load: () => import('./pages/home') },
+  { id: 'users', path: '/users', labelKey: 'common:nav.users', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/users') },
+  { id: 'audit', path: '/audit', labelKey: 'common:nav.audit', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/audit') },
+];
+
+/** The menu entries `role` may open, in declaration order. */
+export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => !item.hidden && item.roles.includes(role));
+}
+
+export type RouteMatch =
+  | { readonly kind: 'page'; readonly item: NavItem; readonly params: Record<string, string> }
+  | { readonly kind: 'forbidden'; readonly item: NavItem }
+  | { readonly kind: 'not-found' };
+
+/** Which page `path` shows to `role`: the first matching item, forbidden if the role may not open it. */
+export function resolveRoute(path: string, role: Role, items: readonly NavItem[] = NAV_ITEMS): RouteMatch {
+  for (const item of items) {
+    const params = matchPath(item.path, path);
+    if (!params) continue;
+    return item.roles.includes(role) ? { kind: 'page', item, params } : { kind: 'forbidden', item };
+  }
+  return { kind: 'not-found' };
+}
