@@ -39,11 +39,13 @@ export interface CalendarOverride {
 /** Thrown for a date outside the supported years, or a count that would leave them. Never guessed. */
 export class CalendarRangeError extends RangeError {
   override readonly name = 'CalendarRangeError';
+  readonly code = 'CALENDAR_OUT_OF_RANGE' as const;
 }
 
 /** Thrown when the calendar data file or an override is malformed; `issues` lists every problem. */
 export class CalendarDataError extends Error {
   override readonly name = 'CalendarDataError';
+  readonly code = 'INVALID_CALENDAR_DATA' as const;
   constructor(readonly issues: readonly string[]) {
     super(`Invalid calendar data:\n  ${issues.join('\n  ')}`);
   }
