@@ -65,7 +65,16 @@ export async function appendAudit(sql: Sql, record: AuditRecord): Promise<number
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
-  readonly firstBroken: null | { readonly id: number; readonly lane: number; readonly seq: number; readonly reason: string };
+  readonly firstBroken: null | BrokenLink;
+  /** The first broken link of each broken lane, by id. */
+  readonly brokenLanes: readonly BrokenLink[];
+}
+
+export interface BrokenLink {
+  readonly id: number;
+  readonly lane: number;
+  readonly seq: number;
+  readonly reason: string;
 }
 
 /**
@@ -107,7 +116,7 @@ export async function verifyAudit(sql: Sql, batch = 5000): Promise<AuditVerifica
     }
   }
   broken.sort((a, b) => a.id - b.id);
-  return { ok: broken.length === 0, checked, firstBroken: broken[0] ?? null };
+  return { ok: broken.length === 0, checked, firstBroken: broken[0] ?? null, brokenLanes: broken };
 }
 
 function linkProblem(r: { seq: string; at: Date | string; actor_id: string | null; actor_role: string | null; action: string; target_type: string; target_id: string | null; payload: string; prev_hash: string; hash: string }, prevSeq: number, prevHash: string): string | null {
