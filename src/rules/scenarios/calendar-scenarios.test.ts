@@ -51,49 +51,49 @@ function run(s: Scenario): unknown {
   const opts = s.input.convention ? { convention: s.input.convention as deadlines.CountingConvention } : {};
   switch (s.input.fn) {
     case 'isWorkingDay':
-      return calendar.isWorkingDay(cal, a.date);
+      return calendar.isWorkingDay(cal, a.date as never);
     case 'addWorkingDays':
-      return calendar.addWorkingDays(cal, a.from, a.n);
+      return calendar.addWorkingDays(cal, a.from as never, a.n as never);
     case 'workingDaysBetween':
-      return calendar.workingDaysBetween(cal, a.from, a.to);
+      return calendar.workingDaysBetween(cal, a.from as never, a.to as never);
     case 'daysOff':
-      return calendar.daysOff(cal, a.from, a.to);
+      return calendar.daysOff(cal, a.from as never, a.to as never);
     case 'registrationDeadline':
-      return deadlines.registrationDeadline(cal, a);
+      return deadlines.registrationDeadline(cal, a as never);
     case 'precinctRoutingDeadline':
-      return deadlines.precinctRoutingDeadline(cal, a, opts);
+      return deadlines.precinctRoutingDeadline(cal, a as never, opts);
     case 'precinctSurveyDeadline':
-      return deadlines.precinctSurveyDeadline(cal, a, opts);
+      return deadlines.precinctSurveyDeadline(cal, a as never, opts);
     case 'akimForwardingDeadline':
-      return deadlines.akimForwardingDeadline(cal, a, opts);
+      return deadlines.akimForwardingDeadline(cal, a as never, opts);
     case 'incomeComputationDeadline':
-      return deadlines.incomeComputationDeadline(cal, a, opts);
+      return deadlines.incomeComputationDeadline(cal, a as never, opts);
     case 'specialCommissionDeadline':
-      return deadlines.specialCommissionDeadline(cal, a, opts);
+      return deadlines.specialCommissionDeadline(cal, a as never, opts);
     case 'decisionDeadline':
-      return deadlines.decisionDeadline(cal, a, opts);
+      return deadlines.decisionDeadline(cal, a as never, opts);
     case 'preliminaryDecisionNoticeDeadline':
-      return deadlines.preliminaryDecisionNoticeDeadline(cal, a);
+      return deadlines.preliminaryDecisionNoticeDeadline(cal, a as never);
     case 'objectionDeadline':
-      return deadlines.objectionDeadline(cal, a, opts);
+      return deadlines.objectionDeadline(cal, a as never, opts);
     case 'protocolRemarksDeadline':
-      return deadlines.protocolRemarksDeadline(cal, a, opts);
+      return deadlines.protocolRemarksDeadline(cal, a as never, opts);
     case 'cabinetNoticeDeadline':
-      return deadlines.cabinetNoticeDeadline(cal, a, opts);
+      return deadlines.cabinetNoticeDeadline(cal, a as never, opts);
     case 'changeReportDeadline':
-      return deadlines.changeReportDeadline(cal, a, opts);
+      return deadlines.changeReportDeadline(cal, a as never, opts);
     case 'demandFormationDeadline':
-      return deadlines.demandFormationDeadline(cal, a);
+      return deadlines.demandFormationDeadline(cal, a as never);
     case 'demandApplicationDeadline':
-      return deadlines.demandApplicationDeadline(cal, a, opts);
+      return deadlines.demandApplicationDeadline(cal, a as never, opts);
     case 'transferDeadline':
-      return deadlines.transferDeadline(cal, a, opts);
+      return deadlines.transferDeadline(cal, a as never, opts);
     case 'paymentOrderDeadline':
-      return deadlines.paymentOrderDeadline(cal, a, opts);
+      return deadlines.paymentOrderDeadline(cal, a as never, opts);
     case 'returnedSumUpdateDeadline':
-      return deadlines.returnedSumUpdateDeadline(cal, a, opts);
+      return deadlines.returnedSumUpdateDeadline(cal, a as never, opts);
     case 'overCreditedReturnDeadline':
-      return deadlines.overCreditedReturnDeadline(cal, a);
+      return deadlines.overCreditedReturnDeadline(cal, a as never);
     default:
       throw new Error(`scenario runner does not know function ${s.input.fn}`);
   }
