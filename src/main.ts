@@ -12,10 +12,16 @@ import { createApp } from './http/app';
 import { systemClock, type Clock } from './context';
 import { seedDemo } from './admin/seed-demo';
 import type { Ports } from './ports';
+import { createX509EdsVerifier } from './adapters/eds/x509-verifier';
+import { DEMO_CA } from './adapters/portal/fake-portal';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
-export function createPorts(_config: Config, _database: Database): Ports {
-  return {};
+export function createPorts(_config: Config, _database: Database, clock: Clock = systemClock): Ports {
+  return {
+    // Demo wiring: trusts only the KOMEK DEMO CA of the fake portal. A real deployment trusts the NCA RK
+    // root here, or uses createNcanodeEdsVerifier (src/adapters/eds/port.ts).
+    eds: createX509EdsVerifier({ trustedCaPem: DEMO_CA.certificatePem, clock }),
+  };
 }
 
 export interface RunningServer {
@@ -34,7 +40,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
     const seeded = await seedDemo(database, clock, config.demo);
     if (seeded.usersAdded.length) log.info({ users: seeded.usersAdded }, 'demo dataset seeded (synthetic)');
   }
-  const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database) });
+  const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database, clock) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
