@@ -11,7 +11,7 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
   KOMEK_DATA_DIR: z.string().min(1).default('./data'),
-  PORT: int(1, 65535).default(3000),
+  PORT: int(0, 65535).default(3000), // 0: any free port (tests)
   HOST: z.string().min(1).default('127.0.0.1'),
   KOMEK_DISTRICT: z.string().regex(/^[a-z0-9-]+$/, 'a district file name such as "koksu"').default('koksu'),
   KOMEK_DEMO_PERSONS: int(0, 50_000_000).default(40_000),

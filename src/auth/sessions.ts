@@ -53,11 +53,11 @@ export async function signIn(
     await runCommand({ database, clock, actor: null }, { action: 'auth.sign-in-failed', targetType: 'user' }, async ({ sql }) => {
       for (const key of keys) {
         await sql.query(
-          `insert into login_throttle (key, failures, window_started_at, locked_until) values ($1, 1, $2, null)
+          `insert into login_throttle (key, failures, window_started_at, locked_until) values ($1, 1, $2::timestamptz, null)
            on conflict (key) do update set
-             failures = case when login_throttle.window_started_at < $3 then 1 else login_throttle.failures + 1 end,
-             window_started_at = case when login_throttle.window_started_at < $3 then $2 else login_throttle.window_started_at end,
-             locked_until = case when login_throttle.window_started_at >= $3 and login_throttle.failures + 1 >= $4 then $5 else null end`,
+             failures = case when login_throttle.window_started_at < $3::timestamptz then 1 else login_throttle.failures + 1 end,
+             window_started_at = case when login_throttle.window_started_at < $3::timestamptz then $2::timestamptz else login_throttle.window_started_at end,
+             locked_until = case when login_throttle.window_started_at >= $3::timestamptz and login_throttle.failures + 1 >= $4::int then $5::timestamptz else null end`,
           [key, now.toString(), now.subtract({ minutes: policy.lockMinutes }).toString(), policy.maxFailures, now.add({ minutes: policy.lockMinutes }).toString()],
         );
       }
