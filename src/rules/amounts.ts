@@ -11,7 +11,7 @@ import { seriesOf, type DistrictConfig } from './district/config';
 import type { AmountRule, Category } from './district/schema';
 import { formatTenge, scaleAmount, toThousandths, type Tiyn } from './money';
 import { NATIONAL } from './params/national';
-import { requireParameter, type ParameterValue } from './params/series';
+import { isoDateOf, requireParameter, type ParameterValue } from './params/series';
 import { RulesError } from './rules-error';
 
 const sourceOf = (v: ParameterValue): LegalSource => ({ ...v.source, note: [v.source.note, v.status !== 'official' ? `status: ${v.status}` : undefined].filter(Boolean).join('; ') || undefined });
@@ -26,7 +26,7 @@ export function subsistenceMinimumAt(config: DistrictConfig, asOf: Temporal.Plai
     seriesId: series.id,
     step: {
       clause: 'p.2.6',
-      text: say('subsistenceMinimum', { date: asOf.toString(), value: formatTenge(Number(v.value)), series: series.name }),
+      text: say('subsistenceMinimum', { date: isoDateOf(asOf), value: formatTenge(Number(v.value)), series: series.name }),
       values: { subsistenceMinimumTiyn: Number(v.value), series: series.id, seriesChoice: choice.status, valueStatus: v.status, from: v.from },
       sources: [sourceOf(choice), sourceOf(v)],
     },

@@ -14,7 +14,7 @@ import { isoDate, type GroundCode, type Periodicity } from './district/schema';
 import { FindingsSchema, explainGround, findRefusalGrounds, testIncome, type RefusalGround } from './eligibility';
 import { FamilyMemberSchema } from './income';
 import { formatTenge, type Tiyn } from './money';
-import { formatPath } from './params/series';
+import { formatPath, isoDateOf } from './params/series';
 import { RulesError } from './rules-error';
 
 /** An application, as plain data (documented in docs/rules-evaluate.md). */
@@ -101,8 +101,8 @@ export function evaluateApplication(input: ApplicationInput, options: Evaluation
 
   trace.push({
     clause: version.inForceClause,
-    text: say('version', { date: applicationDate.toString(), title: version.title, from: version.effectiveFrom, status: version.effectiveFromStatus === 'official' ? '' : say('assumedDate') }),
-    values: { rulesVersion: version.id, effectiveFrom: version.effectiveFrom, effectiveFromStatus: version.effectiveFromStatus, relevantDate: applicationDate.toString() },
+    text: say('version', { date: isoDateOf(applicationDate), title: version.title, from: version.effectiveFrom, status: version.effectiveFromStatus === 'official' ? '' : say('assumedDate') }),
+    values: { rulesVersion: version.id, effectiveFrom: version.effectiveFrom, effectiveFromStatus: version.effectiveFromStatus, relevantDate: isoDateOf(applicationDate) },
     sources: [{ act: version.act, clause: version.inForceClause }],
   });
   const name = { kk: category.name_kk, ru: category.name_ru, en: category.name_en };

@@ -199,16 +199,32 @@ export type TextKey = keyof typeof TEXTS;
 /** A value to put in a template: the same in every language, or different per language. */
 export type TextValue = string | number | Text;
 
+/** Templates split once into literal and placeholder parts: even indices literal text, odd indices names. */
+const COMPILED = new Map<TextKey, Readonly<Record<Lang, readonly string[]>>>();
+function compiled(key: TextKey): Readonly<Record<Lang, readonly string[]>> {
+  let c = COMPILED.get(key);
+  if (!c) {
+    const t = TEXTS[key];
+    c = { kk: t.kk.split(/\{(\w+)\}/), ru: t.ru.split(/\{(\w+)\}/), en: t.en.split(/\{(\w+)\}/) };
+    COMPILED.set(key, c);
+  }
+  return c;
+}
+
+function fill(parts: readonly string[], lang: Lang, vars: Readonly<Record<string, TextValue>>): string {
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const v = vars[name];
+    out += (v === undefined ? `{${name}}` : typeof v === 'object' ? v[lang] : String(v)) + parts[i + 1]!;
+  }
+  return out;
+}
+
 /** Fills a catalogue template with named values, in every language. */
 export function say(key: TextKey, vars: Readonly<Record<string, TextValue>> = {}): Text {
-  const t = TEXTS[key];
-  const fill = (lang: Lang) =>
-    t[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
-      const v = vars[name];
-      if (v === undefined) return `{${name}}`;
-      return typeof v === 'object' ? v[lang] : String(v);
-    });
-  return { kk: fill('kk'), ru: fill('ru'), en: fill('en') };
+  const c = compiled(key);
+  return { kk: fill(c.kk, 'kk', vars), ru: fill(c.ru, 'ru', vars), en: fill(c.en, 'en', vars) };
 }
 
 export const PERIODICITY_TEXT = {

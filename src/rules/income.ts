@@ -10,6 +10,7 @@ import type { LegalSource, TraceStep } from './explain';
 import { say } from './explain-texts';
 import type { DistrictConfig } from './district/config';
 import { formatTenge, type Tiyn } from './money';
+import { isoDateOf } from './params/series';
 
 const ART_127: LegalSource = { act: 'Social Code of the Republic of Kazakhstan', clause: 'art. 127' };
 
@@ -77,7 +78,7 @@ export interface PerCapitaIncome {
 export function computePerCapitaIncome(members: readonly FamilyMember[], applicationDate: Temporal.PlainDate, config: DistrictConfig): PerCapitaIncome {
   const quarter = incomeQuarterOf(applicationDate);
   const trace: TraceStep[] = [
-    { clause: 'SC art.127', text: say('incomeQuarter', { date: applicationDate.toString(), quarter: quarter.label }), values: { applicationDate: applicationDate.toString(), incomeQuarter: quarter.label }, sources: [ART_127] },
+    { clause: 'SC art.127', text: say('incomeQuarter', { date: isoDateOf(applicationDate), quarter: quarter.label }), values: { applicationDate: isoDateOf(applicationDate), incomeQuarter: quarter.label }, sources: [ART_127] },
   ];
   let counted = 0;
   let outside = 0;

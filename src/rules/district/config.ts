@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Text } from '../explain';
 import { NATIONAL_PARAMETERS } from '../params/national';
-import { formatPath, loadParameterSeries, type ParameterSeries } from '../params/series';
+import { formatPath, isoDateOf, loadParameterSeries, type ParameterSeries } from '../params/series';
 import { RulesError } from '../rules-error';
 import { DistrictConfigSchema, type Category, type DistrictConfigData, type GroundCode, type Holiday } from './schema';
 
@@ -132,8 +132,10 @@ export function seriesOf(config: DistrictConfig, id: string): ParameterSeries {
  * date). Versions are side by side in the configuration, each from its effective date until the next
  * starts. Throws RulesError('NO_RULES_VERSION') before the first version.
  */
+const VERSIONS = new WeakMap<DistrictConfig, RulesVersion[]>();
+
 export function selectRulesVersion(config: DistrictConfig, relevantDate: Temporal.PlainDate): RulesVersion {
-  const date = relevantDate.toString();
+  const date = isoDateOf(relevantDate);
   const versions = config.rulesVersions;
   let index = -1;
   versions.forEach((v, i) => {
@@ -143,8 +145,15 @@ export function selectRulesVersion(config: DistrictConfig, relevantDate: Tempora
   if (!v) {
     throw new RulesError('NO_RULES_VERSION', `${config.fileName}: no version of the Rules is in force on ${date} (the first takes effect on ${versions[0]?.effectiveFrom})`);
   }
+  let built = VERSIONS.get(config);
+  if (!built) {
+    built = [];
+    VERSIONS.set(config, built);
+  }
+  const cached = built[index];
+  if (cached) return cached;
   const next = versions[index + 1];
-  return {
+  const version: RulesVersion = {
     id: v.id,
     act: v.act,
     title: { kk: v.title_kk, ru: v.title_ru, en: v.title_en },
@@ -156,6 +165,8 @@ export function selectRulesVersion(config: DistrictConfig, relevantDate: Tempora
     holidays: config.holidays,
     config,
   };
+  built[index] = version;
+  return version;
 }
 
 /** The category with this code in a rules version; throws RulesError('UNKNOWN_CATEGORY'). */

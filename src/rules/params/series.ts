@@ -138,7 +138,7 @@ export function loadParameterSeries(raw: unknown, where = 'series'): ParameterSe
  * `from` until its `until` (inclusive) or until the next entry starts; a `null` value ends the series.
  */
 export function resolveParameter(series: ParameterSeries, asOf: Temporal.PlainDate): ParameterResolution {
-  const date = asOf.toString();
+  const date = isoDateOf(asOf);
   let found: ParameterEntry | undefined;
   // Entries are sorted and do not overlap: the candidate is the last one starting on or before the date.
   for (const e of series.entries) {
@@ -176,6 +176,17 @@ export function requireParameter(series: ParameterSeries, asOf: Temporal.PlainDa
   const r = resolveParameter(series, asOf);
   if (r.kind === 'no-value') throw new RulesError('NO_VALUE_IN_FORCE', r.message.en, series.id);
   return r;
+}
+
+const ISO = new WeakMap<Temporal.PlainDate, string>();
+/** The ISO form (YYYY-MM-DD) of a date, cached: dates are compared as strings on hot paths. */
+export function isoDateOf(date: Temporal.PlainDate): string {
+  let s = ISO.get(date);
+  if (s === undefined) {
+    s = date.toString();
+    ISO.set(date, s);
+  }
+  return s;
 }
 
 /** Writes a document path the way people read it: `categories[3].amountRule.n`. */

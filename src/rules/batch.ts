@@ -1,0 +1,172 @@
+/**
+ * The fast path for many households at once (the what-if impact preview, holiday and re-assessment runs):
+ * the ground 6.4 income test (p.6.4, p.20.3; per-capita income of Social Code art. 127 against
+ * threshold × subsistence minimum) and the category amount (p.7, p.8), without a trace. It computes the
+ * same results as `evaluateApplication` for an application registered on `asOf` with no other refusal
+ * findings (p.20.1, p.20.2, p.20.4 come from case data and are not part of a batch).
+ *
+ * Two steps, so a preview can run the second twice (current vs draft version) on one conversion:
+ *   toColumns(households)                    plain objects → one Float64Array per income type + sizes
+ *   evaluateBatch(columns, { asOf, version }) columns → eligibility flags, per-capita income, amounts
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from './amounts';
+import type { RulesVersion } from './district/config';
+import type { Category } from './district/schema';
+import { incomeQuarterOf, treatIncomeType } from './income';
+import type { Tiyn } from './money';
+import { RulesError } from './rules-error';
+
+/** A household as the batch API accepts it: plain objects, the same income items as an application. */
+export interface BatchHousehold {
+  readonly id: string | number;
+  readonly members: readonly { readonly incomes: readonly { readonly type: string; readonly amountTiyn: number; readonly month?: string }[] }[];
+  /** For actual-cost categories: the documented cost. */
+  readonly actualCostTiyn?: number;
+}
+
+/** Households in columns: sizes, and each income type's quarterly total per household. */
+export interface HouseholdColumns {
+  readonly length: number;
+  readonly ids: readonly (string | number)[];
+  readonly members: Uint16Array;
+  /** Income type codes, in the order of `incomeByType`. */
+  readonly incomeTypes: readonly string[];
+  /** incomeByType[t][i]: household i's income of type incomeTypes[t] in the income quarter, tiyn. */
+  readonly incomeByType: readonly Float64Array[];
+  /** Actual cost per household (NaN where not stated). */
+  readonly actualCostTiyn: Float64Array;
+  /** The application date whose income quarter filtered month-tagged incomes, if any. */
+  readonly applicationDate: string | undefined;
+}
+
+/**
+ * Converts plain household objects into columns. Incomes tagged with a month count only if the month
+ * is in the quarter before `applicationDate`'s quarter (needed whenever months are present).
+ */
+export function toColumns(households: readonly BatchHousehold[], options: { applicationDate?: Temporal.PlainDate } = {}): HouseholdColumns {
+  const n = households.length;
+  const ids: (string | number)[] = new Array(n);
+  const members = new Uint16Array(n);
+  const actualCost = new Float64Array(n).fill(Number.NaN);
+  const types: string[] = [];
+  const cols: Float64Array[] = [];
+  const quarter = options.applicationDate ? incomeQuarterOf(options.applicationDate) : undefined;
+  for (let i = 0; i < n; i++) {
+    const h = households[i]!;
+    ids[i] = h.id;
+    const ms = h.members;
+    const mCount = ms.length;
+    if (mCount === 0 || mCount > 65535) throw new RulesError('INVALID_INPUT', `households[${i}].members: a family has 1..65535 members`, `households[${i}].members`);
+    members[i] = mCount;
+    if (h.actualCostTiyn !== undefined) actualCost[i] = h.actualCostTiyn;
+    for (let m = 0; m < mCount; m++) {
+      const incomes = ms[m]!.incomes;
+      for (let k = 0; k < incomes.length; k++) {
+        const inc = incomes[k]!;
+        const a = inc.amountTiyn;
+        if (!(a >= 0) || a !== Math.floor(a)) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${k}].amountTiyn: expected a non-negative integer`, `households[${i}].members[${m}].incomes[${k}].amountTiyn`);
+        if (inc.month !== undefined) {
+          if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `households[${i}].members[${m}].incomes[${k}].month`);
+          if (inc.month < quarter.firstMonth || inc.month > quarter.lastMonth) continue;
+        }
+        const type = inc.type;
+        let t = 0;
+        // Few distinct types: a linear scan of interned strings beats a hash lookup.
+        while (t < types.length && types[t] !== type) t++;
+        if (t === types.length) {
+          types.push(type);
+          cols.push(new Float64Array(n));
+        }
+        cols[t]![i]! += a;
+      }
+    }
+  }
+  return { length: n, ids, members, incomeTypes: types, incomeByType: cols, actualCostTiyn: actualCost, applicationDate: options.applicationDate?.toString() };
+}
+
+export interface BatchOptions {
+  /** The date judged: parameters in force on it; households are taken as applying on it. */
+  readonly asOf: Temporal.PlainDate;
+  /** The rules version (current or draft) from `selectRulesVersion`. */
+  readonly version: RulesVersion;
+  /** The category code; default: the first category on ground 6.4 with an income test. */
+  readonly category?: string;
+}
+
+export interface BatchResult {
+  readonly category: string;
+  readonly rulesVersion: string;
+  readonly subsistenceMinimumTiyn: Tiyn;
+  readonly multipleThousandths: number;
+  readonly thresholdTiyn: Tiyn;
+  /** 1 = eligible (income not above the threshold), 0 = refused under p.20.3. */
+  readonly eligible: Uint8Array;
+  /** Per-capita income, rounded half up to the tiyn as in the traced path. */
+  readonly perCapitaTiyn: Float64Array;
+  /** Amount per payment for eligible households, 0 otherwise. */
+  readonly amountTiyn: Float64Array;
+  readonly eligibleCount: number;
+  readonly totalAmountTiyn: number;
+}
+
+function pickCategory(version: RulesVersion, code: string | undefined): Category {
+  const c = code === undefined ? version.categories.find((x) => x.ground === '6.4' && x.incomeTest.required) : version.categories.find((x) => x.code === code);
+  if (!c) throw new RulesError('UNKNOWN_CATEGORY', code === undefined ? `rules version "${version.id}" has no category on ground 6.4 with an income test` : `category ${code} is not in rules version "${version.id}"`, 'category');
+  return c;
+}
+
+/** Evaluates the income test and the category amount for every household in the columns. */
+export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions): BatchResult {
+  const { asOf, version } = options;
+  const config = version.config;
+  const category = pickCategory(version, options.category);
+  if (columns.applicationDate !== undefined && columns.applicationDate !== asOf.toString()) {
+    throw new RulesError('INVALID_INPUT', `columns were filtered for applications on ${columns.applicationDate}, not ${asOf.toString()}`, 'applicationDate');
+  }
+  const n = columns.length;
+  const sm = subsistenceMinimumAt(config, asOf).value;
+  const multiple = thresholdMultipleAt(config, asOf, category).thousandths;
+  const thresholdTiyn = Number((BigInt(sm) * BigInt(multiple) * 2n + 1000n) / 2000n);
+  const actualCost = category.amountRule.kind === 'actual-cost-capped';
+  const fullAmount = computeCategoryAmount(category, { asOf, config, actualCostTiyn: actualCost ? Number.MAX_SAFE_INTEGER : undefined }).amountTiyn;
+
+  // Countable income per household: the sum of the columns whose type counts (art. 127, catalogue, akimat flag).
+  const counted = new Float64Array(n);
+  columns.incomeTypes.forEach((type, t) => {
+    const how = treatIncomeType(config, type);
+    if (how !== 'counted' && how !== 'not-in-catalogue') return;
+    const col = columns.incomeByType[t]!;
+    for (let i = 0; i < n; i++) counted[i]! += col[i]!;
+  });
+
+  const eligible = new Uint8Array(n);
+  const perCapita = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const members = columns.members;
+  const costs = columns.actualCostTiyn;
+  const testIncome = category.incomeTest.required;
+  // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × members × 3 (all below 2^53 where it matters).
+  const rhsPerMember = multiple * sm * 3;
+  let eligibleCount = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const m = members[i]!;
+    const c = counted[i]!;
+    perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
+    const ok = !testIncome || c * 1000 <= rhsPerMember * m;
+    if (ok) {
+      let a = fullAmount;
+      if (actualCost) {
+        const cost = costs[i]!;
+        if (cost !== cost) throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category.code} pays the actual cost`, `households[${i}].actualCostTiyn`);
+        if (cost < a) a = cost;
+      }
+      eligible[i] = 1;
+      amount[i] = a;
+      eligibleCount++;
+      total += a;
+    }
+  }
+  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total };
+}
