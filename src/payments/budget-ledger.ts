@@ -1,0 +1,73 @@
+/**
+ * The budget limit of p.21 inside a transaction: commitments at decisions and runs, actuals at crediting,
+ * releases and reversals. Every change is a single-row conditional UPDATE, so concurrent transactions
+ * serialise on the allocation row and the allocation is never exceeded: PostgreSQL re-checks the WHERE
+ * clause against the row as the earlier transaction left it (READ COMMITTED re-evaluation), and the
+ * table's CHECK (committed ≤ allocated) backs it up.
+ *
+ * Policy at the limit: a commitment that does not fit whole is refused whole (BUDGET_EXCEEDED) — no partial
+ * commitments, no queueing; the caller's transaction rolls back and changes nothing. A financial year
+ * without an allocation has no room at all.
+ */
+import type { Sql } from '../db/connect';
+import { AppError } from '../errors';
+import type { Temporal } from 'temporal-polyfill';
+
+export interface BudgetMove {
+  readonly year: number;
+  readonly programme: string;
+  /** Whole tiyn, ≥ 0 (a JS number below 2^53; SQL sums are bigint). */
+  readonly amountTiyn: number | bigint;
+  /** What moved it: 'decision:<id>', 'run:<id>', 'statement:<id>'. */
+  readonly ref: string;
+  readonly at: Temporal.Instant;
+}
+
+async function entry(sql: Sql, kind: string, m: BudgetMove): Promise<void> {
+  await sql.query('insert into budget_entry (year, programme, kind, amount_tiyn, ref, at) values ($1, $2, $3, $4, $5, $6)', [m.year, m.programme, kind, String(m.amountTiyn), m.ref, m.at.toString()]);
+}
+
+/** p.21: commits `amountTiyn` against the year's allocation, or throws BUDGET_EXCEEDED changing nothing. */
+export async function commitBudget(sql: Sql, m: BudgetMove): Promise<{ committedTiyn: bigint; allocatedTiyn: bigint }> {
+  if (BigInt(m.amountTiyn) === 0n) return { committedTiyn: 0n, allocatedTiyn: 0n };
+  const rows = await sql.query<{ committed_tiyn: string; allocated_tiyn: string }>(
+    `update budget_allocation set committed_tiyn = committed_tiyn + $3::bigint, version = version + 1, updated_at = $4
+      where year = $1 and programme = $2 and committed_tiyn + $3::bigint <= allocated_tiyn
+      returning committed_tiyn, allocated_tiyn`,
+    [m.year, m.programme, String(m.amountTiyn), m.at.toString()],
+  );
+  const row = rows[0];
+  if (!row) {
+    const [a] = await sql.query<{ allocated_tiyn: string; committed_tiyn: string }>('select allocated_tiyn, committed_tiyn from budget_allocation where year = $1 and programme = $2', [m.year, m.programme]);
+    const available = a ? BigInt(a.allocated_tiyn) - BigInt(a.committed_tiyn) : 0n;
+    throw new AppError(
+      'BUDGET_EXCEEDED',
+      [{ path: 'amountTiyn', message: a ? `${m.year} жылғы ${m.programme} бағдарламасы бойынша бос қалдық: ${available} тиын | Свободный остаток по программе ${m.programme} на ${m.year} год: ${available} тиын | Free balance of programme ${m.programme} for ${m.year}: ${available} tiyn` : `${m.year} жылға ${m.programme} бағдарламасы бойынша қаржыландыру жоспары жоқ | Нет плана финансирования по программе ${m.programme} на ${m.year} год | No allocation for programme ${m.programme} in ${m.year}` }],
+      { year: m.year, programme: m.programme, requestedTiyn: String(m.amountTiyn), availableTiyn: String(available) },
+    );
+  }
+  await entry(sql, 'commit', m);
+  return { committedTiyn: BigInt(row.committed_tiyn), allocatedTiyn: BigInt(row.allocated_tiyn) };
+}
+
+/** Gives a commitment back (a cancelled payment, a run that failed after committing). */
+export async function releaseBudget(sql: Sql, m: BudgetMove): Promise<void> {
+  if (BigInt(m.amountTiyn) === 0n) return;
+  await sql.query('update budget_allocation set committed_tiyn = greatest(committed_tiyn - $3::bigint, 0), version = version + 1, updated_at = $4 where year = $1 and programme = $2', [m.year, m.programme, String(m.amountTiyn), m.at.toString()]);
+  await entry(sql, 'release', m);
+}
+
+/** Actual expenditure at crediting (positive) or a returned sum coming back (negative amount via reversal). */
+export async function recordActual(sql: Sql, m: BudgetMove, kind: 'actual' | 'actual-reversal' = 'actual'): Promise<void> {
+  if (BigInt(m.amountTiyn) === 0n) return;
+  const sign = kind === 'actual' ? '+' : '-';
+  await sql.query(`update budget_allocation set paid_tiyn = greatest(paid_tiyn ${sign} $3::bigint, 0), version = version + 1, updated_at = $4 where year = $1 and programme = $2`, [m.year, m.programme, String(m.amountTiyn), m.at.toString()]);
+  await entry(sql, kind, m);
+}
+
+/** p.32: bank service fees charged to the local budget. */
+export async function recordFee(sql: Sql, m: BudgetMove): Promise<void> {
+  if (BigInt(m.amountTiyn) === 0n) return;
+  await sql.query('update budget_allocation set fees_tiyn = fees_tiyn + $3::bigint, updated_at = $4 where year = $1 and programme = $2', [m.year, m.programme, String(m.amountTiyn), m.at.toString()]);
+  await entry(sql, 'fee', m);
+}
