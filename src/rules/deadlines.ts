@@ -16,6 +16,8 @@ import type { Deadline, Text } from './explain';
 import {
   addWorkingDays,
   arrivalInOfficeTime,
+  epochDayOfDate,
+  formatCivilDate,
   DEFAULT_OFFICE_HOURS,
   isWorkingDay,
   lastWorkingDayOfMonth,
@@ -73,7 +75,7 @@ function ruWorkingDays(n: number): string {
 
 /** Non-working days strictly between a and b (a < b), for the explanation. */
 function skippedDaysOff(cal: Calendar, a: Temporal.PlainDate, b: Temporal.PlainDate): number {
-  const calendarDays = a.until(b, { largestUnit: 'days' }).days;
+  const calendarDays = epochDayOfDate(b) - epochDayOfDate(a);
   if (calendarDays <= 1) return 0;
   const workingInside = workingDaysBetween(cal, a, b) - (isWorkingDay(cal, b) ? 1 : 0);
   return calendarDays - 1 - workingInside;
@@ -155,9 +157,9 @@ function periodDeadlineWith(cal: Calendar, period: StatutoryPeriod, from: Tempor
     date,
     clause: period.clause,
     explanation: {
-      kk: `${from.toString()} күні ${period.event.kk}; осы күннен бастап ${n} жұмыс күні ішінде (${c.kk}${extra.kk}; ${conv.kk}${skipped.kk}): соңғы күн — ${date.toString()}.`,
-      ru: `${ruWorkingDays(n)} со дня ${period.event.ru} ${from.toString()} (${c.ru}${extra.ru}; ${conv.ru}${skipped.ru}): последний день — ${date.toString()}.`,
-      en: `${enWorkingDays(n)} from ${period.event.en} on ${from.toString()} (${c.en}${extra.en}; ${conv.en}${skipped.en}): last day ${date.toString()}.`,
+      kk: `${formatCivilDate(from)} күні ${period.event.kk}; осы күннен бастап ${n} жұмыс күні ішінде (${c.kk}${extra.kk}; ${conv.kk}${skipped.kk}): соңғы күн — ${formatCivilDate(date)}.`,
+      ru: `${ruWorkingDays(n)} со дня ${period.event.ru} ${formatCivilDate(from)} (${c.ru}${extra.ru}; ${conv.ru}${skipped.ru}): последний день — ${formatCivilDate(date)}.`,
+      en: `${enWorkingDays(n)} from ${period.event.en} on ${formatCivilDate(from)} (${c.en}${extra.en}; ${conv.en}${skipped.en}): last day ${formatCivilDate(date)}.`,
     },
   };
 }
@@ -177,7 +179,7 @@ export function registrationDeadline(cal: Calendar, input: { readonly receivedAt
   const hours = input.officeHours ?? DEFAULT_OFFICE_HOURS;
   const a = arrivalInOfficeTime(cal, input.receivedAt, hours);
   const date = a.withinWorkingTime ? a.localDate : nextWorkingDay(cal, a.localDate);
-  const when = `${a.localDate.toString()} ${a.localTime.toString({ smallestUnit: 'minute' })} (${hours.timeZone}, UTC${a.offset})`;
+  const when = `${formatCivilDate(a.localDate)} ${a.localTime.toString({ smallestUnit: 'minute' })} (${hours.timeZone}, UTC${a.offset})`;
   const span = `${hours.start}–${hours.end}`;
   const c = clauseText('p.12');
   return {
@@ -185,14 +187,14 @@ export function registrationDeadline(cal: Calendar, input: { readonly receivedAt
     clause: 'p.12',
     explanation: a.withinWorkingTime
       ? {
-          kk: `Өтініш ${when} жұмыс уақытында (${span}) түсті: сол күні тіркеледі (${c.kk}) — ${date.toString()}.`,
-          ru: `Заявление поступило ${when} в рабочее время (${span}): регистрируется в тот же день (${c.ru}) — ${date.toString()}.`,
-          en: `Received ${when} within working time (${span}): registered the same day (${c.en}), ${date.toString()}.`,
+          kk: `Өтініш ${when} жұмыс уақытында (${span}) түсті: сол күні тіркеледі (${c.kk}) — ${formatCivilDate(date)}.`,
+          ru: `Заявление поступило ${when} в рабочее время (${span}): регистрируется в тот же день (${c.ru}) — ${formatCivilDate(date)}.`,
+          en: `Received ${when} within working time (${span}): registered the same day (${c.en}), ${formatCivilDate(date)}.`,
         }
       : {
-          kk: `Өтініш ${when} жұмыс уақытынан тыс түсті (жұмыс күндері ${span}): түскен күннен кейінгі бірінші жұмыс күні тіркеледі (${c.kk}) — ${date.toString()}.`,
-          ru: `Заявление поступило ${when} вне рабочего времени (рабочие дни, ${span}): регистрируется в первый рабочий день после дня поступления (${c.ru}) — ${date.toString()}.`,
-          en: `Received ${when} outside working time (working days ${span}): registered on the first working day after the day of receipt (${c.en}), ${date.toString()}.`,
+          kk: `Өтініш ${when} жұмыс уақытынан тыс түсті (жұмыс күндері ${span}): түскен күннен кейінгі бірінші жұмыс күні тіркеледі (${c.kk}) — ${formatCivilDate(date)}.`,
+          ru: `Заявление поступило ${when} вне рабочего времени (рабочие дни, ${span}): регистрируется в первый рабочий день после дня поступления (${c.ru}) — ${formatCivilDate(date)}.`,
+          en: `Received ${when} outside working time (working days ${span}): registered on the first working day after the day of receipt (${c.en}), ${formatCivilDate(date)}.`,
         },
   };
 }
@@ -271,9 +273,9 @@ export function decisionDeadline(cal: Calendar, input: DecisionDeadlineInput, op
     throw new DeadlineError('INVALID_EXTENSION_BASIS', 'The 20-working-day track (p.18) needs the date the documents were accepted');
   }
   if (Temporal.PlainDate.compare(basis.recordedOn, input.registeredOn) < 0) {
-    throw new DeadlineError('INVALID_EXTENSION_BASIS', `The ${basis.clause} basis is recorded on ${basis.recordedOn.toString()}, before registration on ${input.registeredOn.toString()}`);
+    throw new DeadlineError('INVALID_EXTENSION_BASIS', `The ${basis.clause} basis is recorded on ${formatCivilDate(basis.recordedOn)}, before registration on ${formatCivilDate(input.registeredOn)}`);
   }
-  const on = basis.recordedOn.toString();
+  const on = formatCivilDate(basis.recordedOn);
   const b = clauseText(basis.clause);
   return periodDeadlineWith(cal, STATUTORY_PERIODS.decisionExtended, input.extension.documentsAcceptedOn, options, {
     kk: `, ${b.kk} жағдайы: «${basis.reason}», ${on} тіркелген`,
@@ -289,15 +291,15 @@ export function decisionDeadline(cal: Calendar, input: DecisionDeadlineInput, op
  */
 export function preliminaryDecisionNoticeDeadline(cal: Calendar, input: { readonly plannedDecisionOn: Temporal.PlainDate }): Deadline {
   const date = subtractWorkingDays(cal, input.plannedDecisionOn, 3);
-  const p = input.plannedDecisionOn.toString();
+  const p = formatCivilDate(input.plannedDecisionOn);
   const c = clauseText('p.18');
   return {
     date,
     clause: 'p.18',
     explanation: {
-      kk: `Алдын ала шешім мен тыңдау туралы хабарлама шешімнен кемінде үш жұмыс күні бұрын (${c.kk}); шешім ${p} жоспарланған: хабарлаудың соңғы күні — ${date.toString()}.`,
-      ru: `Уведомление о предварительном решении и заслушивании — не менее чем за три рабочих дня до решения (${c.ru}); решение планируется ${p}: последний день уведомления — ${date.toString()}.`,
-      en: `Notice of the preliminary decision and the hearing at least 3 working days before the decision (${c.en}); decision planned on ${p}: last day to notify ${date.toString()}.`,
+      kk: `Алдын ала шешім мен тыңдау туралы хабарлама шешімнен кемінде үш жұмыс күні бұрын (${c.kk}); шешім ${p} жоспарланған: хабарлаудың соңғы күні — ${formatCivilDate(date)}.`,
+      ru: `Уведомление о предварительном решении и заслушивании — не менее чем за три рабочих дня до решения (${c.ru}); решение планируется ${p}: последний день уведомления — ${formatCivilDate(date)}.`,
+      en: `Notice of the preliminary decision and the hearing at least 3 working days before the decision (${c.en}); decision planned on ${p}: last day to notify ${formatCivilDate(date)}.`,
     },
   };
 }
@@ -345,15 +347,15 @@ export function demandFormationDeadline(cal: Calendar, input: DemandFormationInp
   const c = clauseText('p.27');
   if (input.periodicity === 'one-time') {
     const date = workingDayOnOrAfter(cal, input.decisionReceivedOn);
-    const r = input.decisionReceivedOn.toString();
+    const r = formatCivilDate(input.decisionReceivedOn);
     const moved = !date.equals(input.decisionReceivedOn);
     return {
       date,
       clause: 'p.27',
       explanation: {
-        kk: `Біржолғы төлемдер бойынша сұраныс күн сайын қалыптастырылады (${c.kk}): шешім ${r} түсті${moved ? ', бұл жұмыс емес күн, сондықтан келесі жұмыс күні' : ''} — ${date.toString()}.`,
-        ru: `По единовременным выплатам потребность формируется ежедневно (${c.ru}): решение поступило ${r}${moved ? ', это нерабочий день, поэтому в следующий рабочий день' : ''} — ${date.toString()}.`,
-        en: `One-time payments: the demand is formed daily (${c.en}); the decision reached the State Corporation on ${r}${moved ? ', a non-working day, so the next working day' : ''}: ${date.toString()}.`,
+        kk: `Біржолғы төлемдер бойынша сұраныс күн сайын қалыптастырылады (${c.kk}): шешім ${r} түсті${moved ? ', бұл жұмыс емес күн, сондықтан келесі жұмыс күні' : ''} — ${formatCivilDate(date)}.`,
+        ru: `По единовременным выплатам потребность формируется ежедневно (${c.ru}): решение поступило ${r}${moved ? ', это нерабочий день, поэтому в следующий рабочий день' : ''} — ${formatCivilDate(date)}.`,
+        en: `One-time payments: the demand is formed daily (${c.en}); the decision reached the State Corporation on ${r}${moved ? ', a non-working day, so the next working day' : ''}: ${formatCivilDate(date)}.`,
       },
     };
   }
@@ -364,17 +366,17 @@ export function demandFormationDeadline(cal: Calendar, input: DemandFormationInp
   const pm = input.paymentMonth.toString();
   const kind = { monthly: { kk: 'Ай сайынғы', ru: 'ежемесячным', en: 'Monthly' }, quarterly: { kk: 'Тоқсан сайынғы', ru: 'ежеквартальным', en: 'Quarterly' } }[input.periodicity];
   const note = {
-    kk: `${day === 29 ? '' : ` (айда 29-ы жоқ — айдың соңғы күні ${nominal.toString()})`}${date.equals(nominal) ? '' : `; ${nominal.toString()} жұмыс емес күн, сондықтан алдыңғы жұмыс күні`}`,
-    ru: `${day === 29 ? '' : ` (в месяце нет 29-го — последний день месяца ${nominal.toString()})`}${date.equals(nominal) ? '' : `; ${nominal.toString()} — нерабочий день, поэтому предыдущий рабочий день`}`,
-    en: `${day === 29 ? '' : ` (the month has no 29th, so its last day ${nominal.toString()})`}${date.equals(nominal) ? '' : `; ${nominal.toString()} is a non-working day, so the working day before it`}`,
+    kk: `${day === 29 ? '' : ` (айда 29-ы жоқ — айдың соңғы күні ${formatCivilDate(nominal)})`}${date.equals(nominal) ? '' : `; ${formatCivilDate(nominal)} жұмыс емес күн, сондықтан алдыңғы жұмыс күні`}`,
+    ru: `${day === 29 ? '' : ` (в месяце нет 29-го — последний день месяца ${formatCivilDate(nominal)})`}${date.equals(nominal) ? '' : `; ${formatCivilDate(nominal)} — нерабочий день, поэтому предыдущий рабочий день`}`,
+    en: `${day === 29 ? '' : ` (the month has no 29th, so its last day ${formatCivilDate(nominal)})`}${date.equals(nominal) ? '' : `; ${formatCivilDate(nominal)} is a non-working day, so the working day before it`}`,
   };
   return {
     date,
     clause: 'p.27',
     explanation: {
-      kk: `${kind.kk} төлемдер бойынша сұраныс төлем айының (${pm}) алдындағы айдың 29-на дейін қалыптастырылады (${c.kk})${note.kk}: ${date.toString()}.`,
-      ru: `По ${kind.ru} выплатам потребность формируется к 29-му числу месяца, предшествующего месяцу выплаты ${pm} (${c.ru})${note.ru}: ${date.toString()}.`,
-      en: `${kind.en} payments: the demand is formed by the 29th of the month before the payment month ${pm} (${c.en})${note.en}: ${date.toString()}.`,
+      kk: `${kind.kk} төлемдер бойынша сұраныс төлем айының (${pm}) алдындағы айдың 29-на дейін қалыптастырылады (${c.kk})${note.kk}: ${formatCivilDate(date)}.`,
+      ru: `По ${kind.ru} выплатам потребность формируется к 29-му числу месяца, предшествующего месяцу выплаты ${pm} (${c.ru})${note.ru}: ${formatCivilDate(date)}.`,
+      en: `${kind.en} payments: the demand is formed by the 29th of the month before the payment month ${pm} (${c.en})${note.en}: ${formatCivilDate(date)}.`,
     },
   };
 }
@@ -414,9 +416,9 @@ export function transferDeadline(
       date: general.date,
       clause: 'p.28',
       explanation: {
-        kk: `${general.explanation.kk} Өтінім ${r.toString()} (27-сінен кейін) түсті, бірақ ${firstOfPayment.toString()} дейін жұмыс күні қалмады — 2 жұмыс күні ережесі қолданылады (${c.kk}).`,
-        ru: `${general.explanation.ru} Заявка поступила ${r.toString()} (после 27-го), но до ${firstOfPayment.toString()} не осталось рабочих дней — применяется правило 2 рабочих дней (${c.ru}).`,
-        en: `${general.explanation.en} The application arrived on ${r.toString()} (after the 27th) when no working day was left before ${firstOfPayment.toString()}: the 2-working-day rule applies (${c.en}).`,
+        kk: `${general.explanation.kk} Өтінім ${formatCivilDate(r)} (27-сінен кейін) түсті, бірақ ${formatCivilDate(firstOfPayment)} дейін жұмыс күні қалмады — 2 жұмыс күні ережесі қолданылады (${c.kk}).`,
+        ru: `${general.explanation.ru} Заявка поступила ${formatCivilDate(r)} (после 27-го), но до ${formatCivilDate(firstOfPayment)} не осталось рабочих дней — применяется правило 2 рабочих дней (${c.ru}).`,
+        en: `${general.explanation.en} The application arrived on ${formatCivilDate(r)} (after the 27th) when no working day was left before ${formatCivilDate(firstOfPayment)}: the 2-working-day rule applies (${c.en}).`,
       },
     };
   }
@@ -425,9 +427,9 @@ export function transferDeadline(
     date,
     clause: 'p.28',
     explanation: {
-      kk: `Өтінім ${r.toString()} — төлем айы (${pm.toString()}) алдындағы айдың 27-сінен кейін түсті: қаражат ${firstOfPayment.toString()} дейін аударылады, яғни соңғы жұмыс күні ${lastBefore.toString()}; 2 жұмыс күні мерзімі — ${general.date.toString()}; ерте күн қолданылады (${c.kk}): ${date.toString()}.`,
-      ru: `Заявка поступила ${r.toString()} — после 27-го числа месяца, предшествующего месяцу выплаты ${pm.toString()}: средства перечисляются до ${firstOfPayment.toString()}, то есть не позднее последнего рабочего дня ${lastBefore.toString()}; срок 2 рабочих дней — ${general.date.toString()}; применяется более ранняя дата (${c.ru}): ${date.toString()}.`,
-      en: `Application received on ${r.toString()}, after the 27th of the month before the payment month ${pm.toString()}: money goes before ${firstOfPayment.toString()}, i.e. by the last working day ${lastBefore.toString()}; the 2-working-day limit is ${general.date.toString()}; the earlier applies (${c.en}): ${date.toString()}.`,
+      kk: `Өтінім ${formatCivilDate(r)} — төлем айы (${pm.toString()}) алдындағы айдың 27-сінен кейін түсті: қаражат ${formatCivilDate(firstOfPayment)} дейін аударылады, яғни соңғы жұмыс күні ${formatCivilDate(lastBefore)}; 2 жұмыс күні мерзімі — ${formatCivilDate(general.date)}; ерте күн қолданылады (${c.kk}): ${formatCivilDate(date)}.`,
+      ru: `Заявка поступила ${formatCivilDate(r)} — после 27-го числа месяца, предшествующего месяцу выплаты ${pm.toString()}: средства перечисляются до ${formatCivilDate(firstOfPayment)}, то есть не позднее последнего рабочего дня ${formatCivilDate(lastBefore)}; срок 2 рабочих дней — ${formatCivilDate(general.date)}; применяется более ранняя дата (${c.ru}): ${formatCivilDate(date)}.`,
+      en: `Application received on ${formatCivilDate(r)}, after the 27th of the month before the payment month ${pm.toString()}: money goes before ${formatCivilDate(firstOfPayment)}, i.e. by the last working day ${formatCivilDate(lastBefore)}; the 2-working-day limit is ${formatCivilDate(general.date)}; the earlier applies (${c.en}): ${formatCivilDate(date)}.`,
     },
   };
 }
@@ -445,15 +447,15 @@ export function returnedSumUpdateDeadline(cal: Calendar, input: { readonly dataR
 /** p.31: over-credited sums that reached the State Corporation's account go back by the last WD of that month. */
 export function overCreditedReturnDeadline(cal: Calendar, input: { readonly arrivedOn: Temporal.PlainDate }): Deadline {
   const date = lastWorkingDayOfMonth(cal, input.arrivedOn);
-  const a = input.arrivedOn.toString();
+  const a = formatCivilDate(input.arrivedOn);
   const c = clauseText('p.31');
   return {
     date,
     clause: 'p.31',
     explanation: {
-      kk: `Артық есептелген сома ${a} түсті; ағымдағы айдың соңғы жұмыс күнінен кешіктірмей қайтарылады (${c.kk}): ${date.toString()}.`,
-      ru: `Излишне зачисленная сумма поступила ${a}; возвращается не позднее последнего рабочего дня текущего месяца (${c.ru}): ${date.toString()}.`,
-      en: `Over-credited sum arrived on ${a}; returned no later than the last working day of the current month (${c.en}): ${date.toString()}.`,
+      kk: `Артық есептелген сома ${a} түсті; ағымдағы айдың соңғы жұмыс күнінен кешіктірмей қайтарылады (${c.kk}): ${formatCivilDate(date)}.`,
+      ru: `Излишне зачисленная сумма поступила ${a}; возвращается не позднее последнего рабочего дня текущего месяца (${c.ru}): ${formatCivilDate(date)}.`,
+      en: `Over-credited sum arrived on ${a}; returned no later than the last working day of the current month (${c.en}): ${formatCivilDate(date)}.`,
     },
   };
 }
@@ -504,7 +506,7 @@ export function caseTiming(cal: Calendar, input: CaseTimingInput): CaseTiming {
   let paused = 0;
   let coveredTo: Temporal.PlainDate | null = null;
   for (const p of sorted) {
-    if (Temporal.PlainDate.compare(p.to, p.from) < 0) throw new DeadlineError('INVALID_DEADLINE_INPUT', `pause ends ${p.to.toString()} before it starts ${p.from.toString()}`);
+    if (Temporal.PlainDate.compare(p.to, p.from) < 0) throw new DeadlineError('INVALID_DEADLINE_INPUT', `pause ends ${formatCivilDate(p.to)} before it starts ${formatCivilDate(p.from)}`);
     const start: Temporal.PlainDate = coveredTo && Temporal.PlainDate.compare(p.from, coveredTo) <= 0 ? coveredTo.add({ days: 1 }) : p.from;
     if (Temporal.PlainDate.compare(start, p.to) > 0) continue;
     paused += workingDaysBetween(cal, start, p.to) + (isWorkingDay(cal, start) ? 1 : 0);

@@ -157,6 +157,33 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
+const epochDayCache = new WeakMap<Temporal.PlainDate, number>();
+
+/**
+ * Epoch day of a PlainDate, memoised per instance: the polyfill's field getters are slow, and the same
+ * instances (the calendar's own dates, a case's registration date) are looked up again and again.
+ */
+export function epochDayOfDate(date: Temporal.PlainDate): number {
+  let e = epochDayCache.get(date);
+  if (e === undefined) {
+    e = epochDayOf(date.year, date.month, date.day);
+    epochDayCache.set(date, e);
+  }
+  return e;
+}
+
+const isoCache = new WeakMap<Temporal.PlainDate, string>();
+
+/** `YYYY-MM-DD` of a PlainDate, memoised per instance (explanations format the same dates repeatedly). */
+export function formatCivilDate(date: Temporal.PlainDate): string {
+  let s = isoCache.get(date);
+  if (s === undefined) {
+    s = date.toString();
+    isoCache.set(date, s);
+  }
+  return s;
+}
+
 /** ISO day of week (1 = Monday … 7 = Sunday) of an epoch day. */
 function isoDayOfWeek(epochDay: number): number {
   return ((((epochDay + 3) % 7) + 7) % 7) + 1;
@@ -341,7 +368,7 @@ function describe(cal: Calendar): string {
 
 /** Day index of `date` in the table, or a CalendarRangeError outside the supported years. */
 function indexIn(cal: Calendar, date: Temporal.PlainDate): number {
-  const i = epochDayOf(date.year, date.month, date.day) - cal.base;
+  const i = epochDayOfDate(date) - cal.base;
   if (i < 0 || i >= cal.kinds.length) {
     throw new CalendarRangeError(`${date.toString()} is outside the supported calendar ${describe(cal)}; add the year's data before counting working days in it`);
   }
