@@ -39,20 +39,20 @@ export interface LocalizedName {
 }
 
 export interface SessionUser {
-  readonly id: number | string;
+  readonly id: string;
   readonly username: string;
   readonly fullName: string;
   readonly role: Role;
-  readonly ruralDistrictId: number | string | null;
+  readonly ruralDistrictId: string | null;
   readonly ruralDistrictName: LocalizedName | null;
 }
 
 export interface UserRow {
-  readonly id: number | string;
+  readonly id: string;
   readonly username: string;
   readonly fullName: string;
   readonly role: Role;
-  readonly ruralDistrictId: number | string | null;
+  readonly ruralDistrictId: string | null;
   readonly active: boolean;
   readonly createdAt: string;
 }
@@ -62,24 +62,27 @@ export interface NewUser {
   readonly fullName: string;
   readonly role: Role;
   readonly password: string;
-  readonly ruralDistrictId?: number | string;
+  readonly ruralDistrictId?: string;
 }
 
 export interface RuralDistrict {
-  readonly id: number | string;
+  readonly id: string;
   readonly name_kk: string;
   readonly name_ru: string;
+  /** An example entry of the demo configuration, not yet confirmed against the akimat's register. */
+  readonly example?: boolean;
 }
 
 export interface AuditEntry {
-  readonly id: number | string;
+  readonly id: number;
+  /** ISO instant */
   readonly at: string;
-  readonly actorId: number | string | null;
+  readonly actorId: string | null;
   readonly actorName: string | null;
-  readonly actorRole: Role | null;
+  readonly actorRole: string | null;
   readonly action: string;
-  readonly targetType: string | null;
-  readonly targetId: string | number | null;
+  readonly targetType: string;
+  readonly targetId: string | null;
   readonly before: unknown;
   readonly after: unknown;
 }
@@ -87,7 +90,7 @@ export interface AuditEntry {
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
-  readonly firstBroken: null | { readonly id: number | string; readonly lane: string; readonly reason: string };
+  readonly firstBroken: null | { readonly id: number; readonly lane: number; readonly seq?: number; readonly reason: string };
 }
 
 export interface ApiClientOptions {
@@ -177,7 +180,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       list: () => request<{ ruralDistricts: RuralDistrict[] }>('GET', '/api/rural-districts'),
     },
     audit: {
-      list: (query: { limit?: number; before?: string | number } = {}) =>
+      list: (query: { limit?: number; before?: number; targetType?: string; targetId?: string } = {}) =>
         request<{ entries: AuditEntry[] }>('GET', '/api/audit', undefined, query),
       verify: () => request<AuditVerification>('GET', '/api/audit/verify'),
     },

@@ -16,7 +16,7 @@ export type Tone = keyof typeof TONES;
 
 export function StatusBadge({ tone, label, 'data-testid': testId }: { tone: Tone; label: string; 'data-testid'?: string }) {
   return (
-    <Badge color={TONES[tone]} variant="light" radius="sm" size="sm" tt="none" fw={600} data-testid={testId} data-tone={tone}>
+    <Badge color={TONES[tone]} variant="light" radius="sm" size="sm" tt="none" fw={600} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }} data-testid={testId} data-tone={tone}>
       {label}
     </Badge>
   );

@@ -6,22 +6,32 @@
 import { Alert, Button, Code, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_NAMES } from '../../auth/roles';
+import { ROLES, ROLE_NAMES, type Role } from '../../auth/roles';
 import { api, ApiError, type AuditEntry, type AuditVerification } from '../api-client';
 import { DataTable, type Column } from '../components/data-table';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
-import { currentLanguage } from '../i18n';
+import { currentLanguage, type Language } from '../i18n';
 import { useApi } from '../use-api';
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** A long id (a UUID) cut to its first 8 characters for the table; the full id is in the cell's title. */
+function roleName(role: string, lang: Language): string {
+  return (ROLES as readonly string[]).includes(role) ? ROLE_NAMES[role as Role][lang] : role;
+}
+
+function shortId(id: string | number): string {
+  const s = String(id);
+  return s.length > 12 ? `${s.slice(0, 8)}…` : s;
+}
 
 export default function AuditPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   // cursors[i] is the `before` of page i+1; page 1 has none.
-  const [cursors, setCursors] = useState<(string | number | undefined)[]>([undefined]);
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const before = cursors[cursors.length - 1];
   const log = useApi(() => api.audit.list({ limit: AUDIT_PAGE_SIZE, before }), [before]);
   const [verifying, setVerifying] = useState(false);
@@ -46,7 +56,7 @@ export default function AuditPage() {
   };
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'id', header: t('audit:columns.id'), sortValue: (e) => (typeof e.id === 'number' ? e.id : Number(e.id)), align: 'right', width: 70, nowrap: true },
+    { key: 'id', header: t('audit:columns.id'), sortValue: (e) => e.id, align: 'right', width: 70, nowrap: true },
     { key: 'at', header: t('audit:columns.at'), sortValue: (e) => e.at, render: (e) => formatDateTime(e.at), nowrap: true, width: 140 },
     {
       key: 'actor',
@@ -57,7 +67,7 @@ export default function AuditPage() {
           <Text fz="sm">{e.actorName ?? t('audit:system')}</Text>
           {e.actorRole ? (
             <Text fz="xs" c="dimmed">
-              {ROLE_NAMES[e.actorRole]?.[lang] ?? e.actorRole}
+              {roleName(e.actorRole, lang)}
             </Text>
           ) : null}
         </Stack>
@@ -67,16 +77,13 @@ export default function AuditPage() {
     {
       key: 'target',
       header: t('audit:columns.target'),
-      sortValue: (e) => e.targetType ?? '',
-      render: (e) =>
-        e.targetType ? (
-          <Text fz="sm" ff="monospace">
-            {e.targetType}
-            {e.targetId !== null ? ` #${e.targetId}` : ''}
-          </Text>
-        ) : (
-          '—'
-        ),
+      sortValue: (e) => e.targetType,
+      render: (e) => (
+        <Text fz="sm" ff="monospace" title={e.targetId !== null ? `${e.targetType} ${e.targetId}` : e.targetType}>
+          {e.targetType}
+          {e.targetId !== null ? ` ${shortId(e.targetId)}` : ''}
+        </Text>
+      ),
       nowrap: true,
     },
     {
@@ -100,7 +107,7 @@ export default function AuditPage() {
         title={t('audit:title')}
         description={t('audit:subtitle')}
         actions={
-          <Button variant="light" loading={verifying} onClick={() => void verify()} data-testid="audit-verify">
+          <Button loading={verifying} onClick={() => void verify()} data-testid="audit-verify">
             {t('audit:verify')}
           </Button>
         }

@@ -54,6 +54,7 @@ export default function UsersPage() {
       header: t('users:columns.status'),
       sortValue: (u) => u.active,
       render: (u) => <StatusBadge tone={u.active ? 'success' : 'neutral'} label={t(u.active ? 'common:status.active' : 'common:status.inactive')} />,
+      nowrap: true,
     },
     { key: 'createdAt', header: t('users:columns.createdAt'), sortValue: (u) => u.createdAt, render: (u) => formatDateTime(u.createdAt), nowrap: true },
   ];
@@ -168,7 +169,7 @@ function AddUserModal({
       fullName: values.fullName.trim(),
       role: values.role as Role,
       password: values.password,
-      ...(needsDistrict ? { ruralDistrictId: districts.find((d) => String(d.id) === values.ruralDistrictId)?.id ?? values.ruralDistrictId } : {}),
+      ...(needsDistrict ? { ruralDistrictId: values.ruralDistrictId } : {}),
     };
     setBusy(true);
     try {
@@ -219,7 +220,10 @@ function AddUserModal({
               description={t('users:form.ruralDistrictHint')}
               required
               searchable
-              data={districts.map((d) => ({ value: String(d.id), label: localizedName({ kk: d.name_kk, ru: d.name_ru }, lang) }))}
+              data={districts.map((d) => {
+                const name = localizedName({ kk: d.name_kk, ru: d.name_ru }, lang);
+                return { value: d.id, label: d.example ? t('users:form.exampleDistrict', { name }) : name };
+              })}
               value={values.ruralDistrictId || null}
               onChange={(v) => set('ruralDistrictId')(v ?? '')}
               error={errors.field('ruralDistrictId')}

@@ -1,0 +1,262 @@
+/**
+ * Browser-test harness: starts a real Komek server on a free port with a fresh data directory (migrated
+ * and seeded with the synthetic demo users), drives Debian's Chromium through playwright-core with a
+ * fresh profile, and stops everything afterwards.
+ *
+ *   import { describeBrowser, useBrowserApp } from './harness';
+ *   describeBrowser('cases screen', () => {
+ *     const app = useBrowserApp();
+ *     it('…', async () => {
+ *       const page = await app().newPage();
+ *       await app().signIn(page, 'specialist');
+ *       await app().screenshot(page, 'cases-list');
+ *     });
+ *   });
+ *
+ * Without /usr/bin/chromium the suites are skipped with a loud message (CI installs it).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+export const DEMO_PASSWORD = 'komek-demo';
+export const DEMO_USERS = ['specialist', 'head', 'akim', 'statecorp', 'precinct', 'special', 'accountant', 'auditor', 'admin'] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** `describe`, or a loud skip when Chromium is not installed. */
+export function describeBrowser(name: string, fn: () => void): void {
+  if (chromiumAvailable) {
+    describe(name, fn);
+    return;
+  }
+  console.error(
+    `\n!!! BROWSER TESTS SKIPPED: ${CHROMIUM_PATH} not found — "${name}" did not run.\n!!! Install Debian's chromium (apt-get install chromium) to run test/e2e.\n`,
+  );
+  describe.skip(name, fn);
+}
+
+export interface BrowserAppOptions {
+  /** Extra environment for the server, e.g. `{ KOMEK_LOGIN_MAX_FAILURES: '3' }`. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Browser viewport; a common office laptop size by default. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+export interface BrowserApp {
+  /** `http://127.0.0.1:<port>` */
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  /** The browser context (one fresh profile for the suite). */
+  readonly context: BrowserContext;
+  /** A new tab; with `fresh`, cookies and the app's localStorage are cleared first. */
+  newPage(options?: { fresh?: boolean }): Promise<Page>;
+  /** Opens `path` of the app and waits until the app has rendered. */
+  open(page: Page, path?: string): Promise<void>;
+  /** Signs `user` in through the sign-in form and waits for the shell's navigation. */
+  signIn(page: Page, user: DemoUser | string, password?: string): Promise<void>;
+  /** Signs out through the header button and waits for the sign-in form. */
+  signOut(page: Page): Promise<void>;
+  /** Saves a full-page PNG to artifacts/screenshots/<name>.png and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** The server's output so far (printed automatically when startup fails). */
+  serverLog(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`komek serve exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`komek serve did not answer /health within ${timeoutMs} ms`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Builds the web app if its sources changed (the server serves dist/web as it finds it at start). Test
+ * files run in parallel workers, so one build at a time: a lock directory, taken atomically by mkdir.
+ */
+export async function buildWeb(): Promise<void> {
+  const lock = join(ROOT, 'dist', '.web-build.lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // another worker is building; a lock older than 3 minutes is left over from a killed run
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  try {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('building the web app failed (scripts/build-web.mjs)');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Starts a server and a browser; call `stop()` when done (or use `useBrowserApp`). */
+export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
+  await buildWeb();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'komek-e2e-data-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'komek-e2e-profile-'));
+  let log = '';
+  const server = spawn(join(ROOT, 'bin/komek'), ['serve', '--port', String(port), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-200_000);
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+
+  const cleanup = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, server, 90_000);
+  } catch (e) {
+    await stopProcess(server);
+    cleanup();
+    throw new Error(`${(e as Error).message}\n--- server output ---\n${log.slice(-5000)}`);
+  }
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: options.viewport ?? { width: 1366, height: 800 },
+      baseURL: baseUrl,
+    });
+  } catch (e) {
+    await stopProcess(server);
+    cleanup();
+    throw e;
+  }
+  // The persistent context opens one blank tab; tests open their own.
+  for (const p of context.pages()) await p.close();
+
+  const app: BrowserApp = {
+    baseUrl,
+    dataDir,
+    context,
+    async newPage({ fresh = false } = {}) {
+      if (fresh) {
+        await context.clearCookies();
+        const p = await context.newPage();
+        await p.goto(`${baseUrl}/health`);
+        await p.evaluate(() => window.localStorage.clear());
+        await p.close();
+      }
+      return context.newPage();
+    },
+    async open(page, path = '/') {
+      await page.goto(baseUrl + path);
+      await page.locator('[data-testid=main-nav], [data-testid=signin-submit]').first().waitFor();
+    },
+    async signIn(page, user, password = DEMO_PASSWORD) {
+      if (!(await page.getByTestId('signin-submit').isVisible().catch(() => false))) await app.open(page);
+      await page.getByTestId('signin-username').fill(user);
+      await page.getByTestId('signin-password').fill(password);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('main-nav').waitFor();
+    },
+    async signOut(page) {
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('signin-submit').waitFor();
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    serverLog: () => log,
+    async stop() {
+      await context.close().catch(() => undefined);
+      await stopProcess(server);
+      cleanup();
+    },
+  };
+  return app;
+}
+
+/** Starts one server + browser for the enclosing suite (beforeAll) and stops it after (afterAll). */
+export function useBrowserApp(options: BrowserAppOptions = {}): () => BrowserApp {
+  let app: BrowserApp | undefined;
+  beforeAll(async () => {
+    app = await startBrowserApp(options);
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return () => {
+    if (!app) throw new Error('the browser app has not started (see the beforeAll error above)');
+    return app;
+  };
+}
