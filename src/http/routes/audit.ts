@@ -53,6 +53,9 @@ export function registerAuditRoutes(app: AppHono, routes: RouteInfo[]): void {
       summary: 'Verify the hash chains of the audit log',
       responses: { 200: { description: 'Result', content: json(z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ id: z.number(), lane: z.number(), seq: z.number(), reason: z.string() }).nullable(), brokenLanes: z.array(z.object({ id: z.number(), lane: z.number(), seq: z.number(), reason: z.string() })) })) }, 401: ErrorResponse, 403: ErrorResponse },
     }),
-    async (c) => c.json(await verifyAudit(c.get('deps').database), 200),
+    async (c) => {
+      const r = await verifyAudit(c.get('deps').database);
+      return c.json({ ...r, brokenLanes: [...r.brokenLanes] }, 200);
+    },
   );
 }
