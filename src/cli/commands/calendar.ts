@@ -5,13 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { EXIT, UsageError, type CliCommand, type CliInput } from '../command';
-import { addWorkingDays, buildCalendar, CalendarRangeError, daysOff, parseCivilDate, workingDaysBetween, type Calendar } from '../../rules/calendar/calendar';
-
-let cached: Calendar | undefined;
-function calendar(): Calendar {
-  cached ??= buildCalendar();
-  return cached;
-}
+import { addWorkingDays, CalendarRangeError, daysOff, defaultCalendar as calendar, parseCivilDate, workingDaysBetween } from '../../rules/calendar/calendar';
 
 function dateOption(input: CliInput, name: string): Temporal.PlainDate {
   const raw = input.values[name];

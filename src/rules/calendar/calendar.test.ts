@@ -47,6 +47,7 @@ function naiveIsWorkingDay(date: Temporal.PlainDate): boolean {
     const h = holidayOn(x);
     const weekend = x.dayOfWeek >= 6;
     const isTarget = x.equals(date);
+    if (data.transfers.some((t) => t.kind === 'day-off' && t.date === x.toString())) continue;
     if (weekend && h && !h.religious) pending++;
     if (!weekend && !h && pending > 0) {
       pending--;
@@ -124,6 +125,25 @@ describe('the working-day calendar', () => {
     expect(isWorkingDay(withOrder, d('2026-12-19'))).toBe(true);
     expect(dayOff(withOrder, d('2026-12-18'))).toMatchObject({ kind: 'transferred', source: 'Приказ (test)' });
     expect(isWorkingDay(cal, d('2026-12-18'))).toBe(true);
+  });
+
+  it('never carries a holiday onto a day already made a day off by a transfer', () => {
+    // 7 November 2026 is a Saturday; Monday 9 November is made a day off by an order, so the carried
+    // day of a new Saturday holiday goes to Tuesday 10 November.
+    const both = buildCalendar({
+      overrides: [
+        { date: '2026-11-07', kind: 'holiday', name_kk: 'Мереке', name_ru: 'Праздник', source: 'Закон (test)' },
+        { date: '2026-11-09', kind: 'day-off', name_kk: 'Демалыс', name_ru: 'Выходной', source: 'Приказ (test)' },
+      ],
+    });
+    expect(dayOff(both, d('2026-11-09'))?.kind).toBe('transferred');
+    expect(dayOff(both, d('2026-11-10'))?.kind).toBe('carried-over');
+    expect(isWorkingDay(both, d('2026-11-11'))).toBe(true);
+  });
+
+  it('lets an override revoke a transfer of the data file', () => {
+    const revoked = buildCalendar({ overrides: [{ date: '2024-05-04', kind: 'day-off', name_kk: 'Демалыс', name_ru: 'Выходной', source: 'Приказ (test)' }] });
+    expect(isWorkingDay(revoked, d('2024-05-04'))).toBe(false);
   });
 
   it('carries over a holiday added by override when it falls on a weekend', () => {

@@ -242,8 +242,9 @@ interface Mark {
  * Builds the calendar once: weekends, holidays valid on each date, Kurban Ait day 1 (an override of kind
  * 'kurban-ait' replaces that year's date), carry-over of holidays that fall on a weekend (Law on holidays
  * art. 5; not for religious days, Labour Code art. 84 p. 5) — each to the next weekday that is not already
- * a holiday or a carried-over day, in date order — then transfers of the data file, then overrides of kind
- * 'day-off' / 'working-day'. An override of kind 'holiday' is a new holiday and is carried over like one.
+ * a holiday, a carried-over day or a day made a day off by a transfer, in date order — and transfers
+ * (data file, then overrides of kind 'day-off' / 'working-day', an override winning on its date). An
+ * override of kind 'holiday' is a new holiday and is carried over like one.
  */
 export function buildCalendar(options: BuildCalendarOptions = {}): Calendar {
   let data = defaultData;
@@ -306,6 +307,17 @@ export function buildCalendar(options: BuildCalendarOptions = {}): Calendar {
     carrying.push({ index: i, name_kk: o.name_kk, name_ru: o.name_ru, iso: o.date });
   }
 
+  // Transfers: the data file's, then overrides (an override wins on its date). Days made days off are
+  // marked before the carry-over so that a carried day never lands on them; days made working days are
+  // applied after it, as the order that sets them overrides everything else on that date.
+  const transfers = new Map<number, { kind: 'day-off' | 'working-day'; name_kk: string; name_ru: string; source: string }>();
+  for (const t of data.transfers) {
+    const i = indexOf(t.date);
+    if (i >= 0 && i < size) transfers.set(i, t);
+  }
+  for (const o of overrides) if (o.kind === 'day-off' || o.kind === 'working-day') transfers.set(indexOf(o.date), { ...o, kind: o.kind });
+  for (const [i, t] of transfers) if (t.kind === 'day-off') marks[i] = { kind: 'transferred', name_kk: t.name_kk, name_ru: t.name_ru, source: t.source };
+
   carrying.sort((a, b) => a.index - b.index);
   for (const h of carrying) {
     if (!isWeekend(h.index)) continue;
@@ -321,19 +333,11 @@ export function buildCalendar(options: BuildCalendarOptions = {}): Calendar {
   }
 
   const working = new Set<number>();
-  const applyTransfer = (iso: string, kind: 'day-off' | 'working-day', name_kk: string, name_ru: string, source: string): void => {
-    const i = indexOf(iso);
-    if (i < 0 || i >= size) return;
-    if (kind === 'working-day') {
-      marks[i] = undefined;
-      working.add(i);
-    } else {
-      marks[i] = { kind: 'transferred', name_kk, name_ru, source };
-      working.delete(i);
-    }
-  };
-  for (const t of data.transfers) applyTransfer(t.date, t.kind, t.name_kk, t.name_ru, t.source);
-  for (const o of overrides) if (o.kind === 'day-off' || o.kind === 'working-day') applyTransfer(o.date, o.kind, o.name_kk, o.name_ru, o.source);
+  for (const [i, t] of transfers) {
+    if (t.kind !== 'working-day') continue;
+    marks[i] = undefined;
+    working.add(i);
+  }
 
   const kinds = new Uint8Array(size);
   const offIndex = new Int32Array(size).fill(-1);
@@ -358,6 +362,14 @@ export function buildCalendar(options: BuildCalendarOptions = {}): Calendar {
     cum[i] = count;
   }
   return { from, to, base, kinds, offIndex, offs, cum, working: Int32Array.from(workingList), dates, kurbanAit: kurban };
+}
+
+let shipped: Calendar | undefined;
+
+/** The calendar built from the shipped data without overrides, built once on first use. */
+export function defaultCalendar(): Calendar {
+  shipped ??= buildCalendar();
+  return shipped;
 }
 
 // -------------------------------------------------------------------------------------- lookups
