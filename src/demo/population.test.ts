@@ -111,6 +111,8 @@ describe('the synthetic population generator', () => {
       return h.incomes.filter((i) => !(Number.isSafeInteger(i.amountTiyn) && i.amountTiyn > 0 && types.has(i.type) && ids.has(i.personId)));
     });
     expect(bad).toEqual([]);
+    const keys = population.flatMap((h) => h.incomes.map((i) => `${i.personId}|${i.month}|${i.type}`));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('has a realistic share of families whose per-capita income of the last quarter is below the subsistence minimum', () => {

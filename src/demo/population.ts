@@ -457,6 +457,7 @@ function makeHousehold(r: Random, counters: Counters, ctx: Context): SyntheticHo
   const deaths: (number | null)[] = [];
   const ibans: (string | null)[] = [];
   const benefitSpans: [number, number | null][] = [];
+  const incomeIndex = new Map<string, number>();
 
   for (let i = 0; i < plan.length; i++) {
     const p = plan[i] as MemberPlan;
@@ -609,7 +610,17 @@ function makeHousehold(r: Random, counters: Counters, ctx: Context): SyntheticHo
       if (m.last < from || (to !== null && m.first > to) || (death !== null && death !== undefined && m.first > death)) continue;
       if (presence < 1 && !r.chance(presence)) continue;
       const amount = spread === 0 ? monthly : Math.round((monthly * (100 + r.int(-spread, spread))) / 100);
-      if (amount > 0) incomes.push({ personId: person.id, month: m.label, type, amountTiyn: amount });
+      if (amount <= 0) continue;
+      // One row per person, month and type: two allowances in a month add up.
+      const key = `${person.id}|${m.label}|${type}`;
+      const at = incomeIndex.get(key);
+      if (at === undefined) {
+        incomeIndex.set(key, incomes.length);
+        incomes.push({ personId: person.id, month: m.label, type, amountTiyn: amount });
+      } else {
+        const prior = incomes[at] as SyntheticIncome;
+        incomes[at] = { ...prior, amountTiyn: prior.amountTiyn + amount };
+      }
     }
   };
   const firstMonth = ctx.months[0]?.first ?? ctx.asOf;

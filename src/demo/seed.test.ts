@@ -1,0 +1,86 @@
+import { it, expect, beforeAll } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
+import { describeDb } from '../../test/db';
+import { seedTestRegistry, seedTestRuralDistricts, TEST_REGISTRY } from '../../test/registry';
+import type { SyntheticHousehold } from './population';
+import { loadedPopulation, PopulationMismatchError, seedPopulation } from './seed';
+
+const count = async (db: { query<T>(t: string): Promise<T[]> }, table: string): Promise<number> => Number((await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]?.n);
+
+describeDb('seedPopulation', (getDb) => {
+  let households: SyntheticHousehold[] = [];
+  beforeAll(async () => {
+    households = await seedTestRegistry(getDb());
+  });
+
+  it('loads exactly the generated households, persons, incomes, benefits, property and assistance', async () => {
+    const db = getDb();
+    expect(await count(db, 'reg_household')).toBe(households.length);
+    expect(await count(db, 'reg_person')).toBe(TEST_REGISTRY.persons);
+    expect(await count(db, 'reg_income')).toBe(households.reduce((s, h) => s + h.incomes.length, 0));
+    expect(await count(db, 'reg_benefit')).toBe(households.reduce((s, h) => s + h.benefits.length, 0));
+    expect(await count(db, 'reg_property')).toBe(households.reduce((s, h) => s + h.property.length, 0));
+    expect(await count(db, 'reg_assistance')).toBe(households.reduce((s, h) => s + h.assistance.length, 0));
+    expect(await count(db, 'reg_person where not synthetic')).toBe(0);
+  });
+
+  it('stores a person field for field as generated', async () => {
+    const h = households[7] as SyntheticHousehold;
+    const p = h.persons[h.persons.length - 1];
+    if (!p) throw new Error('empty household');
+    const [row] = await getDb().query<Record<string, unknown>>(
+      `select iin, last_name, first_name, patronymic, birth_date, sex, relation, household_id::int as household_id, rural_district_id, phone, phone_registered, iban, death_date,
+              disability_group, child_disability, disease_code, probation, probation_since from reg_person where iin = $1`,
+      [p.iin],
+    );
+    expect(row).toEqual({
+      iin: p.iin, last_name: p.lastName, first_name: p.firstName, patronymic: p.patronymic, birth_date: p.birthDate, sex: p.sex, relation: p.relation,
+      household_id: h.id, rural_district_id: h.ruralDistrictId, phone: p.phone, phone_registered: p.phoneRegistered, iban: p.iban, death_date: p.deathDate,
+      disability_group: p.disabilityGroup, child_disability: p.childDisability, disease_code: p.diseaseCode, probation: p.probation, probation_since: p.probationSince,
+    });
+  });
+
+  it('records what it loaded and does nothing when asked for the same population again', async () => {
+    const db = getDb();
+    expect(await loadedPopulation(db)).toEqual({ seed: TEST_REGISTRY.seed, persons: TEST_REGISTRY.persons, households: households.length, asOf: TEST_REGISTRY.asOf.toString() });
+    const again = await seedPopulation(db, { persons: TEST_REGISTRY.persons, seed: TEST_REGISTRY.seed, asOf: TEST_REGISTRY.asOf.add({ days: 30 }) });
+    expect(again.seeded).toBe(false);
+    expect(await count(db, 'reg_person')).toBe(TEST_REGISTRY.persons);
+  });
+
+  it('refuses to load another population over it unless asked to replace', async () => {
+    const db = getDb();
+    await expect(seedPopulation(db, { persons: 500, seed: 'other', asOf: TEST_REGISTRY.asOf })).rejects.toBeInstanceOf(PopulationMismatchError);
+    expect(await count(db, 'reg_person')).toBe(TEST_REGISTRY.persons);
+  });
+
+  it('moves the identity sequences past the generated ids so later rows get fresh ids', async () => {
+    const db = getDb();
+    const [row] = await db.query<{ id: number }>(
+      `insert into reg_household (rural_district_id, village, street, house, synthetic) values ('balpyk', 'Балпық би ауылы', 'Абай көшесі', '1', true) returning id::int as id`,
+    );
+    expect(row?.id).toBe(households.length + 1);
+    await db.query('delete from reg_household where id = $1', [row?.id]);
+  });
+
+  it('replaces the population when asked, atomically', async () => {
+    const db = getDb();
+    const r = await seedPopulation(db, { persons: 300, seed: 'other', asOf: Temporal.PlainDate.from('2026-01-15'), replace: true });
+    expect(r).toMatchObject({ seeded: true, persons: 300, seed: 'other', asOf: '2026-01-15' });
+    expect(await count(db, 'reg_person')).toBe(300);
+    // put the shared population back for the other tests of this file
+    await seedPopulation(db, { persons: TEST_REGISTRY.persons, seed: TEST_REGISTRY.seed, asOf: TEST_REGISTRY.asOf, replace: true });
+    expect(await count(db, 'reg_person')).toBe(TEST_REGISTRY.persons);
+  });
+});
+
+describeDb('seedPopulation without rural districts', (getDb) => {
+  it('explains that the rural districts must be seeded first, and writes nothing', async () => {
+    const db = getDb();
+    await expect(seedPopulation(db, { persons: 10, seed: 1, asOf: TEST_REGISTRY.asOf })).rejects.toThrow(/rural_district/);
+    expect(await count(db, 'reg_person')).toBe(0);
+    await seedTestRuralDistricts(db);
+    const r = await seedPopulation(db, { persons: 10, seed: 1, asOf: TEST_REGISTRY.asOf });
+    expect(r.persons).toBe(10);
+  });
+});
