@@ -147,7 +147,7 @@ function invalidBin(bin: string, reason: BinInvalidReason): BinCheck {
 /**
  * Checks a business identification number (БСН / БИН): 12 digits, 1–4 registration YYMM, 5 type, 6
  * attribute, 7–11 serial, 12 the same check digit as the IIN. BINs exist only since 2007, so YY is read as
- * 2000 + YY.
+ * 2000 + YY. An individual entrepreneur acting personally is identified by the IIN: check it with checkIin.
  */
 export function checkBin(bin: string): BinCheck {
   if (/\D/.test(bin)) return invalidBin(bin, 'non-digit');
