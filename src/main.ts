@@ -14,6 +14,8 @@ import { seedDemo } from './admin/seed-demo';
 import type { Ports } from './ports';
 import { createX509EdsVerifier } from './adapters/eds/x509-verifier';
 import { DEMO_CA } from './adapters/portal/fake-portal';
+import { createFakeSmsGateway } from './adapters/sms/fake';
+import { createFakeCabinet } from './adapters/cabinet/fake';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
 export function createPorts(_config: Config, _database: Database, clock: Clock = systemClock): Ports {
@@ -21,6 +23,8 @@ export function createPorts(_config: Config, _database: Database, clock: Clock =
     // Demo wiring: trusts only the KOMEK DEMO CA of the fake portal. A real deployment trusts the NCA RK
     // root here, or uses createNcanodeEdsVerifier (src/adapters/eds/port.ts).
     eds: createX509EdsVerifier({ trustedCaPem: DEMO_CA.certificatePem, clock }),
+    sms: createFakeSmsGateway(),
+    cabinet: createFakeCabinet(),
   };
 }
 

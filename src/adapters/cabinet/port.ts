@@ -1,0 +1,22 @@
+/**
+ * The applicant's personal cabinet on the e-government portal (p.19): for applications filed through the
+ * portal (form 1-1), the notice of the decision (form 5 or 6) is sent automatically to the cabinet within
+ * 1 working day of the decision. Idempotent by `key` like the SMS gateway.
+ */
+export interface CabinetNotice {
+  /** Komek's idempotency key (the notification id). */
+  readonly key: string;
+  readonly iin: string;
+  /** The portal's request id of the application (form 1-1). */
+  readonly portalRequestId: string | null;
+  readonly form: '5' | '6';
+  readonly decisionNumber: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+export type CabinetSendResult = { readonly outcome: 'delivered'; readonly cabinetMessageId: string } | { readonly outcome: 'unavailable'; readonly reason: string };
+
+export interface PersonalCabinet {
+  deliver(notice: CabinetNotice): Promise<CabinetSendResult>;
+}
