@@ -25,10 +25,13 @@ export interface BatchHousehold {
   readonly actualCostTiyn?: number;
 }
 
-/** Households in columns: sizes, and each income type's quarterly total per household. */
+/**
+ * Households in columns: sizes, and each income type's quarterly total per household. Arrays may be
+ * longer than `length` when reused; only the first `length` entries are meaningful. Results are by
+ * position: entry i is households[i].
+ */
 export interface HouseholdColumns {
   readonly length: number;
-  readonly ids: readonly (string | number)[];
   readonly members: Uint16Array;
   /** Income type codes, in the order of `incomeByType`. */
   readonly incomeTypes: readonly string[];
@@ -40,21 +43,30 @@ export interface HouseholdColumns {
   readonly applicationDate: string | undefined;
 }
 
+function reuseOrAllocate(old: Float64Array | undefined, n: number, fill: number): Float64Array {
+  if (old && old.length >= n) return old.fill(fill, 0, n);
+  const a = new Float64Array(n);
+  if (fill !== 0) a.fill(fill);
+  return a;
+}
+
 /**
  * Converts plain household objects into columns. Incomes tagged with a month count only if the month
  * is in the quarter before `applicationDate`'s quarter (needed whenever months are present).
+ * `reuse` hands back the buffers of earlier columns (no longer needed) to avoid allocating ~10 bytes per
+ * household per income type again: large fresh typed arrays make V8 collect the whole heap.
  */
-export function toColumns(households: readonly BatchHousehold[], options: { applicationDate?: Temporal.PlainDate } = {}): HouseholdColumns {
+export function toColumns(households: readonly BatchHousehold[], options: { applicationDate?: Temporal.PlainDate; reuse?: HouseholdColumns } = {}): HouseholdColumns {
   const n = households.length;
-  const ids: (string | number)[] = new Array(n);
-  const members = new Uint16Array(n);
-  const actualCost = new Float64Array(n).fill(Number.NaN);
+  const old = options.reuse;
+  const members = old && old.members.length >= n ? old.members : new Uint16Array(n);
+  const actualCost = reuseOrAllocate(old?.actualCostTiyn, n, Number.NaN);
+  const spare = old ? [...old.incomeByType] : [];
   const types: string[] = [];
   const cols: Float64Array[] = [];
   const quarter = options.applicationDate ? incomeQuarterOf(options.applicationDate) : undefined;
   for (let i = 0; i < n; i++) {
     const h = households[i]!;
-    ids[i] = h.id;
     const ms = h.members;
     const mCount = ms.length;
     if (mCount === 0 || mCount > 65535) throw new RulesError('INVALID_INPUT', `households[${i}].members: a family has 1..65535 members`, `households[${i}].members`);
@@ -76,13 +88,13 @@ export function toColumns(households: readonly BatchHousehold[], options: { appl
         while (t < types.length && types[t] !== type) t++;
         if (t === types.length) {
           types.push(type);
-          cols.push(new Float64Array(n));
+          cols.push(reuseOrAllocate(spare.pop(), n, 0));
         }
         cols[t]![i]! += a;
       }
     }
   }
-  return { length: n, ids, members, incomeTypes: types, incomeByType: cols, actualCostTiyn: actualCost, applicationDate: options.applicationDate?.toString() };
+  return { length: n, members, incomeTypes: types, incomeByType: cols, actualCostTiyn: actualCost, applicationDate: options.applicationDate?.toString() };
 }
 
 export interface BatchOptions {
@@ -92,6 +104,8 @@ export interface BatchOptions {
   readonly version: RulesVersion;
   /** The category code; default: the first category on ground 6.4 with an income test. */
   readonly category?: string;
+  /** Buffers of an earlier result that is no longer needed (see toColumns). */
+  readonly reuse?: BatchResult;
 }
 
 export interface BatchResult {
@@ -108,6 +122,8 @@ export interface BatchResult {
   readonly amountTiyn: Float64Array;
   readonly eligibleCount: number;
   readonly totalAmountTiyn: number;
+  /** Countable income per household (the sum of counted types), tiyn. */
+  readonly counted: Float64Array;
 }
 
 function pickCategory(version: RulesVersion, code: string | undefined): Category {
@@ -132,7 +148,7 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
   const fullAmount = computeCategoryAmount(category, { asOf, config, actualCostTiyn: actualCost ? Number.MAX_SAFE_INTEGER : undefined }).amountTiyn;
 
   // Countable income per household: the sum of the columns whose type counts (art. 127, catalogue, akimat flag).
-  const counted = new Float64Array(n);
+  const counted = reuseOrAllocate(options.reuse?.counted, n, 0);
   columns.incomeTypes.forEach((type, t) => {
     const how = treatIncomeType(config, type);
     if (how !== 'counted' && how !== 'not-in-catalogue') return;
@@ -140,9 +156,9 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
     for (let i = 0; i < n; i++) counted[i]! += col[i]!;
   });
 
-  const eligible = new Uint8Array(n);
-  const perCapita = new Float64Array(n);
-  const amount = new Float64Array(n);
+  const eligible = options.reuse && options.reuse.eligible.length >= n ? options.reuse.eligible.fill(0, 0, n) : new Uint8Array(n);
+  const perCapita = reuseOrAllocate(options.reuse?.perCapitaTiyn, n, 0);
+  const amount = reuseOrAllocate(options.reuse?.amountTiyn, n, 0);
   const members = columns.members;
   const costs = columns.actualCostTiyn;
   const testIncome = category.incomeTest.required;
@@ -168,5 +184,5 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
       total += a;
     }
   }
-  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total };
+  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted };
 }

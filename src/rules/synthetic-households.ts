@@ -23,21 +23,24 @@ export const SYNTHETIC_INCOME_TYPES = ['wages', 'pension', 'state-benefit', 'ali
 export function generateHouseholds(count: number, seed: number, options: { months?: readonly string[] } = {}): BatchHousehold[] {
   const rnd = seededRandom(seed);
   const types = SYNTHETIC_INCOME_TYPES;
-  const out: BatchHousehold[] = new Array(count);
+  // Arrays are filled by push: `new Array(n)` with a large n makes a slow dictionary-mode array in V8.
+  const out: BatchHousehold[] = [];
   for (let i = 0; i < count; i++) {
     const size = 1 + Math.floor(rnd() * 6);
-    const members = new Array(size);
+    const members: { incomes: { type: string; amountTiyn: number; month?: string }[] }[] = [];
     for (let m = 0; m < size; m++) {
       const k = Math.floor(rnd() * 2.6);
-      const incomes = new Array(k);
+      const incomes: { type: string; amountTiyn: number; month?: string }[] = [];
       for (let j = 0; j < k; j++) {
         const type = types[Math.floor(rnd() * rnd() * types.length)]!;
         const amountTiyn = Math.floor(rnd() * rnd() * 40_000_000);
-        incomes[j] = options.months ? { type, amountTiyn, month: options.months[Math.floor(rnd() * options.months.length)]! } : { type, amountTiyn };
+        incomes.push(options.months ? { type, amountTiyn, month: options.months[Math.floor(rnd() * options.months.length)]! } : { type, amountTiyn });
       }
-      members[m] = { incomes };
+      // Exact-size arrays, as JSON.parse makes them (push leaves spare capacity that bloats the heap).
+      members.push({ incomes: incomes.slice() });
     }
-    out[i] = rnd() < 0.2 ? { id: i, members, actualCostTiyn: Math.floor(rnd() * 80_000_000) } : { id: i, members };
+    const cost = rnd() < 0.2 ? Math.floor(rnd() * 80_000_000) : undefined;
+    out.push(cost === undefined ? { id: i, members: members.slice() } : { id: i, members: members.slice(), actualCostTiyn: cost });
   }
   return out;
 }
