@@ -77,6 +77,11 @@ export interface BrowserApp {
   signIn(page: Page, user: DemoUser | string, password?: string): Promise<void>;
   /** Signs out through the header button and waits for the sign-in form. */
   signOut(page: Page): Promise<void>;
+  /**
+   * Uncaught page errors and console errors of `page` since it opened (CSP violations, React errors…);
+   * the browser's own "Failed to load resource" lines for expected HTTP errors (401, 403) are left out.
+   */
+  problems(page: Page): string[];
   /** Saves a full-page PNG to artifacts/screenshots/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /** The server's output so far (printed automatically when startup fails). */
@@ -201,6 +206,17 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   // The persistent context opens one blank tab; tests open their own.
   for (const p of context.pages()) await p.close();
 
+  const problems = new WeakMap<Page, string[]>();
+  const watch = (page: Page) => {
+    const list: string[] = [];
+    problems.set(page, list);
+    page.on('pageerror', (e) => list.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) list.push(`console: ${m.text()}`);
+    });
+    return page;
+  };
+
   const app: BrowserApp = {
     baseUrl,
     dataDir,
@@ -213,7 +229,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
         await p.evaluate(() => window.localStorage.clear());
         await p.close();
       }
-      return context.newPage();
+      return watch(await context.newPage());
     },
     async open(page, path = '/') {
       await page.goto(baseUrl + path);
@@ -236,6 +252,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       await page.screenshot({ path, fullPage: true });
       return path;
     },
+    problems: (page) => [...(problems.get(page) ?? [])],
     serverLog: () => log,
     async stop() {
       await context.close().catch(() => undefined);

@@ -10,6 +10,8 @@ import ruCommon from '../../src/web/locales/ru/common.json';
 import enCommon from '../../src/web/locales/en/common.json';
 import kkAuth from '../../src/web/locales/kk/auth.json';
 import enAuth from '../../src/web/locales/en/auth.json';
+import kkAudit from '../../src/web/locales/kk/audit.json';
+import ruUsers from '../../src/web/locales/ru/users.json';
 import { describeBrowser, useBrowserApp } from './harness';
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
@@ -56,6 +58,7 @@ describeBrowser('web shell', () => {
     await page.getByTestId('main-nav').waitFor();
     expect(await text(page, 'nav-home')).toBe(enCommon.nav.home);
     expect(await htmlLang(page)).toBe('en');
+    expect(await page.title()).toContain(enCommon.nav.home);
     await app().screenshot(page, 'home-specialist-en');
 
     // A page the role may not open is refused, not shown.
@@ -68,6 +71,7 @@ describeBrowser('web shell', () => {
     await page.reload();
     await page.getByTestId('signin-submit').waitFor();
     expect(await page.getByTestId('main-nav').count()).toBe(0);
+    expect(app().problems(page)).toEqual([]);
     await page.close();
   });
 
@@ -122,6 +126,10 @@ describeBrowser('web shell', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('true');
     await app().screenshot(page, 'audit-admin-kk');
+    await page.getByRole('button', { name: kkAudit.show }).first().click();
+    await page.getByText(kkAudit.after, { exact: true }).waitFor();
+    await app().screenshot(page, 'audit-entry-kk');
+    expect(app().problems(page)).toEqual([]);
     await page.close();
   });
 
@@ -146,6 +154,24 @@ describeBrowser('web shell', () => {
     expect(await notice.getAttribute('data-notice')).toBe('sessionExpired');
     expect(await notice.innerText()).toContain(kkAuth.sessionExpired);
     await app().screenshot(page, 'session-expired-kk');
+    await page.close();
+  });
+
+  it('works on a phone-sized screen: the menu opens from the burger button', async () => {
+    const page = await app().newPage({ fresh: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app().open(page);
+    await page.getByTestId('lang-ru').click();
+    await app().signIn(page, 'admin');
+    // The collapsed menu is slid off the left edge of the screen.
+    const before = await page.getByTestId('nav-users').boundingBox();
+    expect(before && before.x + before.width).toBeLessThanOrEqual(0);
+    await page.getByTestId('nav-burger').click();
+    await expect.poll(async () => (await page.getByTestId('nav-users').boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('nav-users').click();
+    await page.getByRole('heading', { name: ruUsers.title }).waitFor();
+    await app().screenshot(page, 'users-phone-ru');
+    expect(app().problems(page)).toEqual([]);
     await page.close();
   });
 });

@@ -4,12 +4,12 @@
  */
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../auth/roles';
 import { localizedName } from '../format';
 import { currentLanguage } from '../i18n';
-import { navItemsFor } from '../nav';
+import { navItemsFor, resolveRoute } from '../nav';
 import { isPlainLeftClick, matchPath, navigate, usePath } from '../router';
 import { useSession, useUser } from '../session';
 import { LanguageSwitch } from './language-switch';
@@ -22,6 +22,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const lang = currentLanguage();
   const items = navItemsFor(user.role);
+  const route = resolveRoute(path, user.role);
+  const pageTitle = route.kind === 'page' ? t(route.item.labelKey) : t(route.kind === 'forbidden' ? 'common:page.forbiddenTitle' : 'common:page.notFoundTitle');
+  const appName = t('common:app.name');
+
+  useEffect(() => {
+    document.title = `${pageTitle} · ${appName}`;
+  }, [pageTitle, appName]);
 
   const go = (to: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (!isPlainLeftClick(e)) return;
@@ -35,20 +42,20 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Header className="komek-header">
         <Group h={54} px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" color="white" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" color="white" aria-label={t('common:nav.title')} data-testid="nav-burger" />
             <span className="komek-mark" aria-hidden>
               K
             </span>
-            <Stack gap={0}>
+            <Stack gap={0} visibleFrom="xs">
               <Text fw={700} fz={17} lh={1.1} c="white">
                 {t('common:app.name')}
               </Text>
-              <Text fz={12} lh={1.2} c="rgba(255,255,255,0.75)" data-testid="district-name" visibleFrom="xs">
+              <Text fz={12} lh={1.2} c="rgba(255,255,255,0.75)" data-testid="district-name">
                 {t('common:app.district')} · {t('common:app.region')}
               </Text>
             </Stack>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <LanguageSwitch onDark />
             <Stack gap={0} align="flex-end" visibleFrom="md" data-testid="current-user">
               <Text fz={13} fw={600} c="white" lh={1.2}>

@@ -3,7 +3,7 @@
  * the chosen language, a distinct message for a temporary lockout, and the synthetic-data notice.
  */
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client';
 import { useErrorMessage } from '../components/error-alert';
@@ -40,6 +40,12 @@ export default function SignInPage({ notice }: { notice?: SignedOutNotice }) {
       setBusy(false);
     }
   };
+
+  const title = t('auth:title');
+  const appName = t('common:app.name');
+  useEffect(() => {
+    document.title = `${title} · ${appName}`;
+  }, [title, appName]);
 
   const errors = formErrors(checks, error);
   const locked = error?.code === 'LOGIN_LOCKED';
