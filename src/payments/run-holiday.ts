@@ -1,0 +1,320 @@
+/**
+ * Holiday and memorable-date payments without applications (p.5, p.10, p.25) as a durable job
+ * (design.md "Durable work"). A run is a row keyed by (date, categories): starting it again returns the
+ * same run, resumed where it stopped. Steps, each a transaction that also advances the run's cursor:
+ *
+ *  1. fetching — active pension and allowance recipients (form 7) through the ministry port in keyset
+ *     pages (afterId, never OFFSET); the dead (death on or before the holiday) and the terminated (benefit
+ *     ended before it) are excluded, as are rows without a valid IBAN; recipients are de-duplicated by IIN
+ *     (one staged row per person, the highest amount if several categories apply).
+ *  2. budget — the total not yet paid under this holiday basis is committed against the allocation in one
+ *     conditional UPDATE (p.21); if it does not fit, the run fails with BUDGET_EXCEEDED and pays nobody.
+ *  3. creating — payments are written set-based, INSERT … SELECT over a range of staged ids, ON CONFLICT
+ *     (basis, period, recipient) DO NOTHING; a recipient already paid for this holiday this year is never
+ *     paid again, whichever run paid them. Each payment's notice is queued for the notifier (p.10: the
+ *     recipient is told, having applied for nothing).
+ *
+ * A crash at any point loses at most the uncommitted step; every step re-reads the cursor under the run's
+ * row lock, so two workers on the same run cannot both apply a page.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { Ctx } from '../context';
+import { runCommand } from '../context';
+import { AppError } from '../errors';
+import type { Sql } from '../db/connect';
+import type { MinistrySystem } from '../adapters/ministry/port';
+import { checkIban } from '../rules/identifiers';
+import { demandFormationDeadline } from '../rules/deadlines';
+import { commitBudget, releaseBudget } from './budget-ledger';
+import { DEFAULT_PROGRAMME, districtConfig, paymentCalendar } from './calendar';
+import { almatyDay, isoDate, onCalendar } from './dates';
+import { selectHoliday, type HolidaySelection } from './holiday-list';
+
+export const RUN_STATUSES = ['fetching', 'budget', 'creating', 'done', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface HolidayRun {
+  readonly runId: string;
+  readonly date: string;
+  readonly holidayCode: string;
+  readonly categories: readonly string[];
+  readonly status: RunStatus;
+  readonly fetchedRows: number;
+  readonly excludedDead: number;
+  readonly excludedTerminated: number;
+  readonly excludedNoAccount: number;
+  readonly recipients: number;
+  readonly payments: number;
+  readonly alreadyPaid: number;
+  readonly totalTiyn: number;
+  readonly committedTiyn: number;
+  readonly errorCode: string | null;
+  readonly startedAt: string;
+  readonly updatedAt: string;
+  readonly finishedAt: string | null;
+}
+
+interface RunRow {
+  id: string;
+  run_key: string;
+  holiday_date: string;
+  holiday_code: string;
+  categories: string[] | string;
+  programme: string;
+  status: RunStatus;
+  fetch_after_id: string;
+  create_after_id: string;
+  candidates_max_id: string | null;
+  fetched_rows: number;
+  excluded_dead: number;
+  excluded_terminated: number;
+  excluded_no_account: number;
+  recipients: number;
+  committed_tiyn: string;
+  payments: number;
+  already_paid: number;
+  total_tiyn: string;
+  error_code: string | null;
+  started_at: string | Date;
+  updated_at: string | Date;
+  finished_at: string | Date | null;
+}
+
+const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+export function holidayRunOf(r: RunRow): HolidayRun {
+  return {
+    runId: r.id,
+    date: r.holiday_date,
+    holidayCode: r.holiday_code,
+    categories: typeof r.categories === 'string' ? (JSON.parse(r.categories) as string[]) : r.categories,
+    status: r.status,
+    fetchedRows: r.fetched_rows,
+    excludedDead: r.excluded_dead,
+    excludedTerminated: r.excluded_terminated,
+    excludedNoAccount: r.excluded_no_account,
+    recipients: r.recipients,
+    payments: r.payments,
+    alreadyPaid: r.already_paid,
+    totalTiyn: Number(r.total_tiyn),
+    committedTiyn: Number(r.committed_tiyn),
+    errorCode: r.error_code,
+    startedAt: iso(r.started_at)!,
+    updatedAt: iso(r.updated_at)!,
+    finishedAt: iso(r.finished_at),
+  };
+}
+
+export interface HolidayRunInput {
+  readonly date: string;
+  readonly categories?: readonly string[];
+  readonly programme?: string;
+}
+
+export interface DriveOptions {
+  /** Form 7 rows per ministry page (1..10,000). */
+  readonly pageSize?: number;
+  /** Staged recipients turned into payments per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (run: HolidayRun) => void;
+}
+
+const basisOf = (code: string) => `holiday:${code}`;
+
+/** Creates the run for (date, categories), or returns the existing one. */
+export async function startHolidayRun(ctx: Ctx, input: HolidayRunInput): Promise<HolidayRun> {
+  const date = isoDate(input.date, 'date');
+  const sel = selectHoliday(districtConfig(), date, input.categories ?? []);
+  const categories = sel.categories.map((c) => c.code);
+  const programme = input.programme ?? DEFAULT_PROGRAMME;
+  const key = `holiday:${date.toString()}:${categories.join(',')}`;
+  const [existing] = await ctx.database.query<RunRow>('select * from payment_run where run_key = $1', [key]);
+  if (existing) return holidayRunOf(existing);
+  return runCommand(ctx, { action: 'payments.holiday-run.start', targetType: 'payment_run' }, async ({ sql, at }) => {
+    await sql.query(
+      `insert into payment_run (kind, run_key, holiday_date, holiday_code, categories, programme, status, started_at, updated_at)
+       values ('holiday', $1, $2, $3, $4, $5, 'fetching', $6, $6) on conflict (run_key) do nothing`,
+      [key, date.toString(), sel.code, JSON.stringify(categories), programme, at.toString()],
+    );
+    const [row] = await sql.query<RunRow>('select * from payment_run where run_key = $1', [key]);
+    const run = holidayRunOf(row!);
+    return { result: run, targetId: run.runId, after: { date: run.date, categories, programme } };
+  });
+}
+
+export async function getHolidayRun(database: { query: Sql['query'] }, runId: string): Promise<HolidayRun> {
+  const [row] = await database.query<RunRow>('select * from payment_run where id = $1', [runId]);
+  if (!row) throw new AppError('NOT_FOUND');
+  return holidayRunOf(row);
+}
+
+async function lockRun(sql: Sql, runId: string): Promise<RunRow> {
+  const [row] = await sql.query<RunRow>('select * from payment_run where id = $1 for update', [runId]);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Drives a run to 'done' or 'failed' from wherever it stopped; safe to call again at any time. */
+export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId: string, options: DriveOptions = {}): Promise<HolidayRun> {
+  const pageSize = options.pageSize ?? 10_000;
+  const batchSize = options.batchSize ?? 50_000;
+  let run = await getHolidayRun(ctx.database, runId);
+  if (run.status === 'failed') {
+    // A failed run is retried from its budget step (e.g. after the allocation was raised).
+    run = await runCommand(ctx, { action: 'payments.holiday-run.retry', targetType: 'payment_run' }, async ({ sql, at }) => {
+      const [row] = await sql.query<RunRow>(`update payment_run set status = 'budget', error_code = null, error_detail = null, updated_at = $2 where id = $1 and status = 'failed' returning *`, [runId, at.toString()]);
+      return { result: holidayRunOf(row ?? (await lockRun(sql, runId))), targetId: runId };
+    });
+  }
+  const date = Temporal.PlainDate.from(run.date);
+  const sel = selectHoliday(districtConfig(), date, run.categories);
+  options.onProgress?.(run);
+  while (run.status !== 'done' && run.status !== 'failed') {
+    if (run.status === 'fetching') run = await fetchPage(ctx, ministry, runId, sel, pageSize);
+    else if (run.status === 'budget') run = await commitRunBudget(ctx, runId, sel);
+    else if (run.status === 'creating') run = await createBatch(ctx, runId, sel, batchSize);
+    options.onProgress?.(run);
+  }
+  return run;
+}
+
+async function fetchPage(ctx: Ctx, ministry: MinistrySystem, runId: string, sel: HolidaySelection, pageSize: number): Promise<HolidayRun> {
+  const [cursorRow] = await ctx.database.query<{ fetch_after_id: string }>('select fetch_after_id from payment_run where id = $1', [runId]);
+  const afterId = Number(cursorRow!.fetch_after_id);
+  const byForm7 = new Map<string, { code: string; amountTiyn: number }>();
+  for (const c of sel.categories) for (const f of c.form7) {
+    const prev = byForm7.get(f);
+    if (!prev || prev.amountTiyn < c.amountTiyn) byForm7.set(f, { code: c.code, amountTiyn: c.amountTiyn });
+  }
+  const form7 = [...byForm7.keys()];
+  const page = form7.length === 0 ? { rows: [], nextAfterId: null } : await ministry.activeRecipients({ asOf: sel.date, categories: form7, afterId: afterId || undefined, limit: pageSize });
+  let dead = 0;
+  let terminated = 0;
+  let noAccount = 0;
+  const staged = new Map<string, { name: string; rd: string; category: string; iban: string; amount: number }>();
+  for (const r of page.rows) {
+    if (r.deathDate && Temporal.PlainDate.compare(r.deathDate, sel.date) <= 0) {
+      dead++;
+      continue;
+    }
+    if (r.period.to && Temporal.PlainDate.compare(r.period.to, sel.date) < 0) {
+      terminated++;
+      continue;
+    }
+    const pick = byForm7.get(r.category);
+    if (!pick) continue;
+    const iban = r.iban ? checkIban(r.iban) : null;
+    if (!iban || !iban.valid) {
+      noAccount++;
+      continue;
+    }
+    const prev = staged.get(r.iin);
+    if (!prev || prev.amount < pick.amountTiyn) staged.set(r.iin, { name: r.fullName, rd: r.ruralDistrictId, category: pick.code, iban: iban.iban, amount: pick.amountTiyn });
+  }
+  const lastId = page.rows.length ? page.rows[page.rows.length - 1]!.id : afterId;
+  const next = page.nextAfterId ?? lastId;
+  const finished = page.nextAfterId === null;
+  return runCommand(ctx, { action: 'payments.holiday-run.fetch', targetType: 'payment_run' }, async ({ sql, at }) => {
+    const row = await lockRun(sql, runId);
+    // Another worker applied this page meanwhile: discard ours.
+    if (row.status !== 'fetching' || Number(row.fetch_after_id) !== afterId) return { result: holidayRunOf(row), targetId: runId };
+    const rows = [...staged.entries()];
+    if (rows.length) {
+      await sql.query(
+        `insert into holiday_candidate (run_id, iin, full_name, rural_district_id, category, iban, amount_tiyn)
+         select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+         on conflict (run_id, iin) do update set amount_tiyn = excluded.amount_tiyn, category = excluded.category, iban = excluded.iban
+           where excluded.amount_tiyn > holiday_candidate.amount_tiyn`,
+        [runId, rows.map(([k]) => k), rows.map(([, v]) => v.name), rows.map(([, v]) => v.rd), rows.map(([, v]) => v.category), rows.map(([, v]) => v.iban), rows.map(([, v]) => v.amount)],
+      );
+    }
+    let extra = '';
+    const params: unknown[] = [runId, next, page.rows.length, dead, terminated, noAccount, at.toString()];
+    if (finished) {
+      const [agg] = await sql.query<{ n: string; max_id: string | null }>('select count(*) as n, max(id) as max_id from holiday_candidate where run_id = $1', [runId]);
+      const [min] = await sql.query<{ min_id: string | null }>('select min(id) - 1 as min_id from holiday_candidate where run_id = $1', [runId]);
+      extra = `, status = 'budget', recipients = $8, candidates_max_id = $9, create_after_id = $10`;
+      params.push(Number(agg!.n), agg!.max_id ?? 0, min!.min_id ?? 0);
+    }
+    const [updated] = await sql.query<RunRow>(
+      `update payment_run set fetch_after_id = $2, fetched_rows = fetched_rows + $3, excluded_dead = excluded_dead + $4, excluded_terminated = excluded_terminated + $5,
+              excluded_no_account = excluded_no_account + $6, updated_at = $7${extra} where id = $1 returning *`,
+      params,
+    );
+    return { result: holidayRunOf(updated!), targetId: runId, after: { page: page.rows.length, staged: rows.length, dead, terminated, noAccount, finished } };
+  });
+}
+
+async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): Promise<HolidayRun> {
+  try {
+    return await runCommand(ctx, { action: 'payments.holiday-run.budget', targetType: 'payment_run' }, async ({ sql, at }) => {
+      const row = await lockRun(sql, runId);
+      if (row.status !== 'budget') return { result: holidayRunOf(row), targetId: runId };
+      const [s] = await sql.query<{ total: string | null }>(
+        `select sum(c.amount_tiyn)::text as total from holiday_candidate c
+          where c.run_id = $1 and not exists (select 1 from payment p where p.basis = $2 and p.period = $3 and p.recipient_iin = c.iin)`,
+        [runId, basisOf(sel.code), String(sel.date.year)],
+      );
+      const total = BigInt(s?.total ?? '0');
+      await commitBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: total, ref: `run:${runId}`, at });
+      const [u] = await sql.query<RunRow>(`update payment_run set status = 'creating', committed_tiyn = $2, updated_at = $3 where id = $1 returning *`, [runId, total.toString(), at.toString()]);
+      return { result: holidayRunOf(u!), targetId: runId, after: { committedTiyn: total.toString() } };
+    });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'BUDGET_EXCEEDED') throw e;
+    return runCommand(ctx, { action: 'payments.holiday-run.fail', targetType: 'payment_run' }, async ({ sql, at }) => {
+      const [u] = await sql.query<RunRow>(`update payment_run set status = 'failed', error_code = $2, error_detail = $3, updated_at = $4 where id = $1 returning *`, [runId, e.code, JSON.stringify(e.details), at.toString()]);
+      return { result: holidayRunOf(u!), targetId: runId, after: { errorCode: e.code, details: e.details } };
+    });
+  }
+}
+
+async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batchSize: number): Promise<HolidayRun> {
+  return runCommand(ctx, { action: 'payments.holiday-run.create', targetType: 'payment_run' }, async ({ sql, at }) => {
+    const row = await lockRun(sql, runId);
+    if (row.status !== 'creating') return { result: holidayRunOf(row), targetId: runId };
+    const after = Number(row.create_after_id);
+    const max = Number(row.candidates_max_id ?? 0);
+    const upto = Math.min(after + batchSize, max);
+    // The run's list reaches the State Corporation the day it is made: the one-time demand is daily (p.27).
+    const demand = onCalendar('date', () => demandFormationDeadline(paymentCalendar(), { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
+    let created = 0;
+    let sum = 0n;
+    let seen = 0;
+    if (upto > after) {
+      const [r] = await sql.query<{ n: string; s: string | null; seen: string }>(
+        `with c as (select * from holiday_candidate where id > $2 and id <= $3 and run_id = $1),
+              ins as (insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
+                                           financial_year, programme, pay_on, demand_due_on, created_at)
+                      select $4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10 from c order by c.id
+                      on conflict (basis, period, recipient_iin) do nothing returning amount_tiyn)
+         select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen`,
+        [runId, after, upto, basisOf(sel.code), String(sel.date.year), sel.date.year, row.programme, sel.date.toString(), demand.date.toString(), at.toString()],
+      );
+      created = Number(r!.n);
+      sum = BigInt(r!.s ?? '0');
+      seen = Number(r!.seen);
+    }
+    const done = upto >= max;
+    let release = 0n;
+    if (done) {
+      const committed = BigInt(row.committed_tiyn);
+      const paid = BigInt(row.total_tiyn) + sum;
+      // Recipients paid meanwhile under the same basis by another run: give their commitment back.
+      release = committed > paid ? committed - paid : 0n;
+      await releaseBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: release, ref: `run:${runId}`, at });
+    }
+    const [u] = await sql.query<RunRow>(
+      `update payment_run set create_after_id = $2, payments = payments + $3, total_tiyn = total_tiyn + $4::bigint, already_paid = already_paid + $5,
+              committed_tiyn = committed_tiyn - $6::bigint, updated_at = $7${done ? ", status = 'done', finished_at = $7" : ''} where id = $1 returning *`,
+      [runId, upto, created, sum.toString(), seen - created, release.toString(), at.toString()],
+    );
+    return { result: holidayRunOf(u!), targetId: runId, after: { range: [after, upto], created, totalTiyn: sum.toString(), done } };
+  });
+}
+
+/** All runs, newest first (the runs screen). */
+export async function listHolidayRuns(database: { query: Sql['query'] }): Promise<HolidayRun[]> {
+  const rows = await database.query<RunRow>('select * from payment_run order by started_at desc limit 200');
+  return rows.map(holidayRunOf);
+}
