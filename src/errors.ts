@@ -39,12 +39,21 @@ export const ERRORS = {
   TERMINATION_GROUND_NOT_APPLICABLE: { status: 422, kk: 'Бұл тоқтату негізі 6.1, 6.2 негіздеріне қолданылмайды (22-т.).', ru: 'Это основание прекращения не применяется к основаниям 6.1, 6.2 (п. 22).', en: 'This termination ground does not apply to grounds 6.1, 6.2 (p.22).' },
   ALREADY_RECEIVED_ONCE: { status: 409, kk: 'Бұл көмек бір рет қана беріледі және бұрын берілген.', ru: 'Эта помощь предоставляется однократно и уже была предоставлена.', en: 'This assistance is given once and was already given.' },
   EGOV_UNAVAILABLE: { status: 503, kk: 'Электрондық үкімет шлюзі жауап бермеді. Қайталаңыз.', ru: 'Шлюз электронного правительства не ответил. Повторите.', en: 'The e-government gateway did not answer. Try again.' },
+  GRANT_WITHOUT_BASIS: { status: 422, kk: 'Қағидалар бойынша көмек тағайындауға негіз жоқ (20-т.).', ru: 'По Правилам нет основания для назначения помощи (п. 20).', en: 'Under the Rules there is no basis to grant assistance (p.20).' },
+  RULES_CANNOT_EVALUATE: { status: 422, kk: 'Қағидалар бойынша есептеу мүмкін болмады (параметр немесе деректер жоқ).', ru: 'Расчёт по Правилам невозможен (нет параметра или данных).', en: 'The Rules could not be applied (a parameter or data is missing).' },
   DATE_OUT_OF_ORDER: { status: 422, kk: 'Күн дұрыс емес ретпен көрсетілген.', ru: 'Даты указаны в неверном порядке.', en: 'The dates are out of order.' },
   // — payments (p.21, p.25–p.32) —
   BUDGET_EXCEEDED: { status: 409, kk: 'Бюджет лимиті жеткіліксіз: шешім немесе төлем қаржыландыру жоспарынан асады (21-т.).', ru: 'Недостаточно бюджетных средств: решение или выплата превышает план финансирования (п. 21).', en: 'Not enough budget: the decision or payment would exceed the allocation (p.21).' },
   PAYMENT_STATE: { status: 409, kk: 'Төлемнің қазіргі күйінде бұл әрекет мүмкін емес.', ru: 'В текущем состоянии выплаты это действие невозможно.', en: 'This action is not possible in the payment\'s current state.' },
   RUN_FAILED: { status: 409, kk: 'Төлем жүргізу тоқтатылды; себебін қараңыз.', ru: 'Выплатный прогон остановлен; см. причину.', en: 'The payment run stopped; see the reason.' },
   PAYMENT_FILE_INVALID: { status: 422, kk: 'Файл қабылданбады: қате жолды қараңыз. Ештеңе өзгертілмеді.', ru: 'Файл отклонён: см. строку с ошибкой. Ничего не изменено.', en: 'The file was rejected: see the line at fault. Nothing was changed.' },
+  // — district administration (src/admin: rules versions, calendar, commissions) —
+  RULES_VERSION_STATE: { status: 409, kk: 'Қағидалар нұсқасының қазіргі күйінде бұл әрекет мүмкін емес (күшіндегі нұсқа өзгертілмейді — жаңа жоба жасаңыз).', ru: 'В текущем состоянии версии Правил это действие невозможно (действующая версия не редактируется — создайте новый проект).', en: 'This action is not possible in the rules version\'s current state (a version in force is never edited — create a new draft).' },
+  INVALID_DISTRICT_CONFIG: { status: 422, kk: 'Аудан конфигурациясы қате: файлды, жолды және мәселені қараңыз. Ештеңе өзгертілмеді.', ru: 'Конфигурация района неверна: см. файл, путь и проблему. Ничего не изменено.', en: 'The district configuration is invalid: see the file, path and problem. Nothing was changed.' },
+  NO_RULES_IN_FORCE: { status: 409, kk: 'Бұл күнге күшіндегі Қағидалар нұсқасы жоқ.', ru: 'На эту дату нет действующей версии Правил.', en: 'No rules version is in force on this date.' },
+  // — notifications and documents (src/notifications p.19; src/documents forms 1–6) —
+  NOTICE_WRONG_STATUS: { status: 409, kk: 'Хабарламаның қазіргі күйінде бұл әрекет мүмкін емес (алдымен басып шығарыңыз).', ru: 'В текущем состоянии уведомления это действие невозможно (сначала распечатайте).', en: 'This action is not possible in the notice\'s current state (print it first).' },
+  DOCUMENT_NOT_AVAILABLE: { status: 409, kk: 'Бұл құжат істің осы кезеңінде әлі жоқ.', ru: 'Этого документа на данном этапе дела ещё нет.', en: 'This document does not exist yet at this stage of the case.' },
   INTERNAL: { status: 500, kk: 'Ішкі қате. Әрекет орындалмады.', ru: 'Внутренняя ошибка. Действие не выполнено.', en: 'Internal error. Nothing was changed.' },
 } as const satisfies Record<string, Entry>;
 
