@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLanguage, resourcesFromModules } from './i18n';
+import { auditActionKeys, pickLanguage, resourcesFromModules } from './i18n';
 
 describe('pickLanguage', () => {
   it('starts in Kazakh when nothing was chosen', () => {
@@ -29,5 +29,17 @@ describe('resourcesFromModules', () => {
   it('ignores files of unsupported languages or other paths', () => {
     const { resources } = resourcesFromModules({ './locales/de/common.json': { x: 1 }, './other.json': { y: 2 } });
     expect(resources).toEqual({});
+  });
+});
+
+describe('auditActionKeys', () => {
+  it("looks an action's label up under auditActions in every namespace, dots as underscores", () => {
+    expect(auditActionKeys('payments.orders.issue', ['audit', 'payments'])).toEqual([
+      'audit:auditActions.payments_orders_issue',
+      'payments:auditActions.payments_orders_issue',
+    ]);
+  });
+  it('keeps hyphens, which catalog keys allow', () => {
+    expect(auditActionKeys('auth.sign-in', ['audit'])).toEqual(['audit:auditActions.auth_sign-in']);
   });
 });

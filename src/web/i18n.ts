@@ -18,6 +18,22 @@ export const LANGUAGE_AUTONYMS: Readonly<Record<Language, string>> = { kk: 'Қа
 export const LANGUAGE_SHORT: Readonly<Record<Language, string>> = { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' };
 
 const STORAGE_KEY = 'komek.language';
+let loadedNamespaces: readonly string[] = [];
+
+/** Every catalog namespace bundled into the app (after initI18n). */
+export function namespaces(): readonly string[] {
+  return loadedNamespaces;
+}
+
+/**
+ * The catalog keys that may name audit action `action`, one per namespace: each module labels its own
+ * actions under `auditActions` in its namespace, with dots in the code written as underscores
+ * (`payments.orders.issue` → `payments:auditActions.payments_orders_issue`).
+ */
+export function auditActionKeys(action: string, inNamespaces: readonly string[] = loadedNamespaces): string[] {
+  const slug = action.replace(/\./g, '_');
+  return inNamespaces.map((ns) => `${ns}:auditActions.${slug}`);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -59,6 +75,7 @@ function storedLanguage(): string | null {
 export async function initI18n(): Promise<I18n> {
   const modules = import.meta.glob('./locales/*/*.json', { eager: true });
   const { resources, namespaces } = resourcesFromModules(modules);
+  loadedNamespaces = namespaces;
   const lng = pickLanguage(storedLanguage());
   document.documentElement.lang = lng;
   await i18next.use(initReactI18next).init({

@@ -12,7 +12,7 @@ import { DataTable, type Column } from '../components/data-table';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
-import { currentLanguage, type Language } from '../i18n';
+import { auditActionKeys, currentLanguage, type Language } from '../i18n';
 import { useApi } from '../use-api';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -55,6 +55,9 @@ export default function AuditPage() {
     }
   };
 
+  // A module labels its own actions in its namespace (auditActions); unknown codes show as they are.
+  const actionLabel = (action: string) => t(auditActionKeys(action), { defaultValue: action });
+
   const columns: Column<AuditEntry>[] = [
     { key: 'id', header: t('audit:columns.id'), sortValue: (e) => e.id, align: 'right', width: 70, nowrap: true },
     { key: 'at', header: t('audit:columns.at'), sortValue: (e) => e.at, render: (e) => formatDateTime(e.at), nowrap: true, width: 140 },
@@ -73,7 +76,19 @@ export default function AuditPage() {
         </Stack>
       ),
     },
-    { key: 'action', header: t('audit:columns.action'), sortValue: (e) => e.action, render: (e) => <Code fz="xs">{e.action}</Code>, nowrap: true },
+    {
+      key: 'action',
+      header: t('audit:columns.action'),
+      sortValue: (e) => actionLabel(e.action),
+      render: (e) => (
+        <Stack gap={0}>
+          <Text fz="sm">{actionLabel(e.action)}</Text>
+          <Text fz={11} c="dimmed" ff="monospace">
+            {e.action}
+          </Text>
+        </Stack>
+      ),
+    },
     {
       key: 'target',
       header: t('audit:columns.target'),
