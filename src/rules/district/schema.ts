@@ -168,7 +168,7 @@ export const DistrictConfigSchema = z.object({
     status: z.enum(VALUE_STATUSES),
   }),
   /** "Within N working days": day 0 is the triggering day, the deadline is the end of the N-th following working day. */
-  countingConvention: z.enum(['day-0-is-trigger', 'day-1-is-trigger']),
+  countingConvention: z.enum(['trigger-day-is-day-0', 'trigger-day-is-day-1']),
   amountRounding: z.enum(ROUNDINGS),
   parameters: z.object({
     /** District series (unit thousandths) with the p.6.4/p.20.3 multiple of the subsistence minimum. */
