@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import koksuJson from '../districts/koksu.json';
 import sampleJson from '../districts/sample-fictional.json';
+import { subsistenceMinimumAt } from '../amounts';
 import { resolveParameter } from '../params/series';
 import { RulesError } from '../rules-error';
 import { findCategory, parseDistrictConfig, selectRulesVersion } from './config';
@@ -63,11 +64,28 @@ describe('district configuration', () => {
     expect(errorOf(() => selectRulesVersion(koksu, d('2023-06-01'))).code).toBe('NO_RULES_VERSION');
   });
 
-  it('resolves every district series on every day 2023..2027 to one value or none', () => {
-    for (const s of koksu.parameterSeries.values()) {
-      for (let day = d('2023-01-01'); Temporal.PlainDate.compare(day, d('2027-12-31')) <= 0; day = day.add({ days: 7 })) {
-        const r = resolveParameter(s, day);
-        expect(['value', 'no-value']).toContain(r.kind);
+  it('resolves every series of both districts, and the applicable subsistence minimum, on every day 2023..2027 to one value or "no value in force"', () => {
+    const sample = parseDistrictConfig(sampleJson, 'sample-fictional.json');
+    for (const cfg of [koksu, sample]) {
+      for (let day = d('2023-01-01'); Temporal.PlainDate.compare(day, d('2027-12-31')) <= 0; day = day.add({ days: 1 })) {
+        const iso = day.toString();
+        for (const s of cfg.parameterSeries.values()) {
+          // Oracle without the resolver: the entries whose [from, until or next from) contains the day.
+          const claim = s.entries.filter((e, i) => {
+            const next = s.entries[i + 1];
+            return e.from <= iso && (e.until !== undefined ? iso <= e.until : next === undefined || iso < next.from);
+          });
+          expect(claim.length).toBeLessThanOrEqual(1);
+          const r = resolveParameter(s, day);
+          expect(r.kind === 'value' ? r.value : null).toBe(claim[0]?.value ?? null);
+        }
+        let sm: number | string;
+        try {
+          sm = subsistenceMinimumAt(cfg, day).value;
+        } catch (e) {
+          sm = (e as RulesError).code;
+        }
+        expect(typeof sm === 'number' ? sm > 0 : sm === 'NO_VALUE_IN_FORCE').toBe(true);
       }
     }
   });
