@@ -51,8 +51,9 @@ export function scaleAmount(amount: Tiyn, numerator: number, denominator: number
     throw new RulesError('INVALID_INPUT', `scaleAmount: bad ratio ${numerator}/${denominator}`);
   }
   const unit = rounding === 'tenge-half-up' ? 100n : 1n;
-  const units = divHalfUp(BigInt(amount) * BigInt(numerator), BigInt(denominator) * unit);
-  return Number(units * unit);
+  const result = divHalfUp(BigInt(amount) * BigInt(numerator), BigInt(denominator) * unit) * unit;
+  if (result > BigInt(Number.MAX_SAFE_INTEGER)) throw new RulesError('INVALID_INPUT', `scaleAmount: ${amount} × ${numerator}/${denominator} is too large for exact tiyn`);
+  return Number(result);
 }
 
 /** Rounds an already exact tiyn amount to the configured unit (whole tenge rounds half up). */
