@@ -1,15 +1,21 @@
 /** Platform commands: serve, migrate, seed demo, user add, audit verify (issue 2 item 2). */
 import { ConfigError, loadConfig, type Config } from '../../config';
 import { EXIT, UsageError, type CliCommand, type CliInput } from '../command';
-import { openConfiguredDatabase, type Database } from '../../db/connect';
-import { migrate } from '../../db/migrate';
-import { seedDemo } from '../../admin/seed-demo';
-import { addUser } from '../../admin/add-user';
-import { systemClock } from '../../context';
-import { verifyAudit } from '../../audit/audit';
+import type { Database } from '../../db/connect';
 import { ROLES, type Role } from '../../auth/roles';
-import { AppError } from '../../errors';
-import { startServer } from '../../main';
+
+// Heavy modules (the database drivers, the HTTP app) load only when a command that needs them runs,
+// so that `komek iin check` or `komek --help` start in a fraction of a second.
+const lazy = {
+  db: () => import('../../db/connect'),
+  migrate: () => import('../../db/migrate'),
+  seed: () => import('../../admin/seed-demo'),
+  users: () => import('../../admin/add-user'),
+  audit: () => import('../../audit/audit'),
+  errors: () => import('../../errors'),
+  main: () => import('../../main'),
+  clock: async () => (await import('../../context')).systemClock,
+};
 
 export const DB_OPTIONS = { 'data-dir': { type: 'string' } } as const;
 
@@ -26,9 +32,9 @@ export function configFor(input: CliInput): Config {
 /** Opens and migrates the configured database for the duration of `fn`. */
 export async function withDatabase<T>(input: CliInput, fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = configFor(input);
-  const database = await openConfiguredDatabase(config.database);
+  const database = await (await lazy.db()).openConfiguredDatabase(config.database);
   try {
-    await migrate(database);
+    await (await lazy.migrate()).migrate(database);
     return await fn(database, config);
   } finally {
     await database.close();
@@ -43,7 +49,7 @@ const serveCommand: CliCommand = {
   options: { port: { type: 'string' }, ...DB_OPTIONS },
   async run(input) {
     const config = configFor(input);
-    const server = await startServer(config);
+    const server = await (await lazy.main()).startServer(config);
     input.io.err(`Komek: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port} (${server.database.kind}${config.database.kind === 'pglite' ? `, data in ${config.database.dataDir}` : ''})\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);
@@ -61,9 +67,9 @@ const migrateCommand: CliCommand = {
   options: { ...DB_OPTIONS },
   async run(input) {
     const config = configFor(input);
-    const database = await openConfiguredDatabase(config.database);
+    const database = await (await lazy.db()).openConfiguredDatabase(config.database);
     try {
-      const applied = await migrate(database);
+      const applied = await (await lazy.migrate()).migrate(database);
       input.io.out(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
     } finally {
       await database.close();
@@ -83,7 +89,7 @@ const seedDemoCommand: CliCommand = {
       const seed = input.values.seed === undefined ? config.demo.seed : Number(input.values.seed);
       if (!Number.isInteger(persons) || persons < 0) throw new UsageError('--persons must be a whole number ≥ 0');
       if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number ≥ 0');
-      const r = await seedDemo(database, systemClock, { ...config.demo, persons, seed });
+      const r = await (await lazy.seed()).seedDemo(database, await lazy.clock(), { ...config.demo, persons, seed });
       input.io.out(`Demo dataset (synthetic) ready. Users added: ${r.usersAdded.join(', ') || 'none'}.\n`);
       return EXIT.ok;
     });
@@ -104,8 +110,9 @@ const userAddCommand: CliCommand = {
     const password = input.env.KOMEK_NEW_PASSWORD ?? (await readStdin()).trim();
     if (password.length < 10) throw new UsageError('the password must have at least 10 characters (KOMEK_NEW_PASSWORD or standard input)');
     return withDatabase(input, async (database) => {
+      const { AppError } = await lazy.errors();
       try {
-        const user = await addUser({ database, clock: systemClock, actor: null }, { username, fullName, role: role as Role, password, ruralDistrictId: (input.values['rural-district'] as string | undefined) ?? null });
+        const user = await (await lazy.users()).addUser({ database, clock: await lazy.clock(), actor: null }, { username, fullName, role: role as Role, password, ruralDistrictId: (input.values['rural-district'] as string | undefined) ?? null });
         input.io.out(`Added ${user.username} (${user.role}), id ${user.id}\n`);
         return EXIT.ok;
       } catch (e) {
@@ -123,7 +130,7 @@ const auditVerifyCommand: CliCommand = {
   options: { json: { type: 'boolean' }, ...DB_OPTIONS },
   async run(input) {
     return withDatabase(input, async (database) => {
-      const r = await verifyAudit(database);
+      const r = await (await lazy.audit()).verifyAudit(database);
       if (input.values.json) input.io.out(JSON.stringify(r) + '\n');
       else if (r.ok) input.io.out(`Audit log intact: ${r.checked} entries checked.\n`);
       else input.io.out(`Audit log BROKEN at entry ${r.firstBroken!.id} (lane ${r.firstBroken!.lane}, seq ${r.firstBroken!.seq}): ${r.firstBroken!.reason}\n`);
