@@ -133,6 +133,43 @@ describeBrowser('web shell', () => {
     await page.close();
   });
 
+  it('pages through a long user list and a long audit log', async () => {
+    const page = await app().newPage({ fresh: true });
+    await app().signIn(page, 'admin');
+    // 45 more users: over 50 audit entries and a user list longer than two table pages.
+    for (let i = 1; i <= 45; i++) {
+      const res = await page.request.post(`${app().baseUrl}/api/users`, {
+        data: { username: `bulk${String(i).padStart(2, '0')}`, fullName: `Сынақ Пайдаланушы ${i}`, role: 'SPECIALIST', password: 'bulk-password-1' },
+      });
+      expect(res.status()).toBe(201);
+    }
+
+    await page.getByTestId('nav-users').click();
+    const users = page.getByTestId('users-table');
+    await users.locator('tbody tr').nth(24).waitFor();
+    expect(await users.locator('tbody tr').count()).toBe(25);
+    const total = await page.getByTestId('table-range').innerText();
+    expect(total).toMatch(/\b1–25\b/);
+    await users.getByRole('button', { name: '3' }).click();
+    await page.getByTestId('table-range').getByText(/\b51–/).waitFor();
+
+    await page.getByTestId('nav-audit').click();
+    const audit = page.getByTestId('audit-table');
+    await audit.locator('tbody tr').nth(49).waitFor();
+    expect(await audit.locator('tbody tr').count()).toBe(50);
+    const firstPageIds = (await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number);
+    await page.getByTestId('audit-older').click();
+    await page.getByTestId('audit-page').getByText(/2/).waitFor();
+    const secondPageIds = (await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number);
+    expect(secondPageIds.length).toBeGreaterThan(0);
+    expect(Math.max(...secondPageIds)).toBeLessThan(Math.min(...firstPageIds));
+    await page.getByTestId('audit-newer').click();
+    await page.getByTestId('audit-page').getByText(/1/).waitFor();
+    expect((await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number)).toEqual(firstPageIds);
+    expect(app().problems(page)).toEqual([]);
+    await page.close();
+  });
+
   it('gives the auditor the same pages read-only', async () => {
     const page = await app().newPage({ fresh: true });
     await app().signIn(page, 'auditor');
