@@ -6,6 +6,7 @@ import { IIN_COMMANDS } from './commands/iin';
 import { RULES_ADMIN_COMMANDS } from './commands/rules';
 import { RULES_COMMANDS } from './commands/rules-evaluate';
 import { PAYMENT_COMMANDS } from './commands/payments';
+import { DOCUMENT_COMMANDS } from './commands/documents';
 
 export const COMMANDS: readonly CliCommand[] = [
   ...PLATFORM_COMMANDS,
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...RULES_ADMIN_COMMANDS,
   ...RULES_COMMANDS,
   ...PAYMENT_COMMANDS,
+  ...DOCUMENT_COMMANDS,
 ];
