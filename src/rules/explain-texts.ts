@@ -182,6 +182,11 @@ export const TEXTS = {
     ru: 'Установлены основания для отказа: не менее чем за три рабочих дня до решения заявитель уведомляется о предварительном решении и заслушивании.',
     en: 'Refusal grounds found: at least three working days before the decision the applicant is notified of the preliminary decision and the hearing.',
   },
+  holidayNoApplication: {
+    kk: '{name} ({date}): әлеуметтік көмек өтінішсіз көрсетіледі.',
+    ru: '{name} ({date}): социальная помощь оказывается без заявления.',
+    en: '{name} ({date}): social assistance is given without an application.',
+  },
   terminationApplies: {
     kk: 'Көмек тоқтатылады ({ground}): {event} күні туындаған мән-жай; төлем {stop} бастап тоқтатылады.',
     ru: 'Помощь прекращается ({ground}): обстоятельство наступило {event}; выплата прекращается с {stop}.',
