@@ -1,0 +1,138 @@
+/**
+ * Reading and writing the `application` row inside a use case's transaction: lock it (with the optimistic
+ * version check), check the actor may touch it (rural district), and save a step — the new status from
+ * the transition table, the changed columns, and the deadlines recomputed — in one UPDATE.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { Sql } from '../db/connect';
+import { AppError } from '../errors';
+import type { Actor } from '../context';
+import { computeCaseDeadlines, type CaseDeadlines, type DeadlineState } from './case-deadlines';
+import type { CaseEnv } from './case-env';
+import type { CaseStatus } from './case-status';
+
+/** The columns of `application` the use cases work with (camelCase). */
+export interface CaseRow {
+  readonly id: string;
+  readonly regNumber: string;
+  readonly channel: 'AUTHORIZED_BODY' | 'RURAL_AKIM' | 'STATE_CORP' | 'PORTAL';
+  readonly status: CaseStatus;
+  readonly applicantIin: string;
+  readonly ground: string | null;
+  readonly categoryCode: string;
+  readonly iban: string | null;
+  readonly mobile: string | null;
+  readonly ruralDistrictId: string;
+  readonly family: readonly FamilyEntry[];
+  readonly eventOn: string | null;
+  readonly actualCostTiyn: string | null;
+  readonly registeredOn: string;
+  readonly rulesVersion: string;
+  readonly track: 'standard' | 'extended';
+  readonly extensionClause: 'p.14' | 'p.15' | null;
+  readonly extensionReason: string | null;
+  readonly extensionRecordedOn: string | null;
+  readonly documentsAcceptedOn: string | null;
+  readonly routedOn: string | null;
+  readonly surveyReceivedOn: string | null;
+  readonly fileReceivedOn: string | null;
+  readonly specialReceivedOn: string | null;
+  readonly portalRequestId: string | null;
+  readonly decisionHardOn: string | null;
+  readonly version: number;
+  /** From the survey and special conclusion (joined). */
+  readonly surveyRefused: boolean;
+  readonly surveyForwardedOn: string | null;
+  readonly specialNeeds: boolean | null;
+  readonly hearingPlannedOn: string | null;
+}
+
+/** A family member as stored in application.family (form 1 and/or the gateway). */
+export interface FamilyEntry {
+  readonly iin: string;
+  readonly fullName: string;
+  readonly birthDate: string | null;
+  readonly relation: string;
+  readonly occupation: string | null;
+  readonly incomes: readonly { readonly type: string; readonly amountTiyn: number; readonly month?: string }[];
+}
+
+const SELECT = `select a.id, a.reg_number as "regNumber", a.channel, a.status, a.applicant_iin as "applicantIin", a.ground, a.category_code as "categoryCode",
+  a.iban, a.mobile, a.rural_district_id as "ruralDistrictId", a.family, a.event_on::text as "eventOn", a.actual_cost_tiyn::text as "actualCostTiyn",
+  a.registered_on::text as "registeredOn", a.rules_version as "rulesVersion", a.track, a.extension_clause as "extensionClause", a.extension_reason as "extensionReason",
+  a.extension_recorded_on::text as "extensionRecordedOn", a.documents_accepted_on::text as "documentsAcceptedOn", a.routed_on::text as "routedOn",
+  a.survey_received_on::text as "surveyReceivedOn", a.file_received_on::text as "fileReceivedOn", a.special_received_on::text as "specialReceivedOn",
+  a.portal_request_id as "portalRequestId", a.decision_hard_on::text as "decisionHardOn", a.version,
+  coalesce(s.refused, false) as "surveyRefused", s.forwarded_on::text as "surveyForwardedOn", sc.needs as "specialNeeds", h.planned_decision_on::text as "hearingPlannedOn"
+  from application a left join survey s on s.application_id = a.id left join special_conclusion sc on sc.application_id = a.id left join hearing h on h.application_id = a.id`;
+
+/** Loads a case and locks its row for the transaction; NOT_FOUND, CONFLICT on a stale version, OUTSIDE_RURAL_DISTRICT. */
+export async function lockCase(sql: Sql, actor: Actor | null, id: string, expectedVersion?: number): Promise<CaseRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  const [row] = await sql.query<CaseRow>(`${SELECT} where a.id = $1 for update of a`, [id]);
+  if (!row) throw new AppError('NOT_FOUND');
+  assertMayTouch(actor, row);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) throw new AppError('CONFLICT', [], { expectedVersion, version: row.version });
+  return row;
+}
+
+/** Reads a case without locking (for pages and lists). */
+export async function readCase(sql: Sql, actor: Actor | null, id: string): Promise<CaseRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  const [row] = await sql.query<CaseRow>(`${SELECT} where a.id = $1`, [id]);
+  if (!row) throw new AppError('NOT_FOUND');
+  assertMayTouch(actor, row);
+  return row;
+}
+
+/** RURAL_AKIM users see and change only cases of their own rural district. */
+export function assertMayTouch(actor: Actor | null, row: { readonly ruralDistrictId: string }): void {
+  if (actor?.role === 'RURAL_AKIM' && actor.ruralDistrictId !== row.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+}
+
+export function deadlineStateOf(row: CaseRow, surveyRequired: boolean): DeadlineState {
+  return { ...row, surveyRequired };
+}
+
+/** Whether the case's ground needs a precinct-commission survey (p.12: 6.1, 6.2, 6.4 in Koksu). */
+export function surveyRequiredFor(env: CaseEnv, ground: string | null): boolean {
+  return ground !== null && (env.config.grounds.find((g) => g.code === ground)?.surveyRequired ?? false);
+}
+
+/** Columns a step may change on the application row (snake_case column → value). */
+export type CaseChanges = Readonly<Record<string, string | number | boolean | null>>;
+
+const CHANGEABLE = new Set([
+  'track', 'extension_clause', 'extension_reason', 'extension_recorded_on', 'documents_accepted_on', 'routed_on', 'survey_received_on', 'file_received_on', 'special_received_on',
+]);
+
+/**
+ * Saves one step: new status, changed columns, recomputed deadlines and version + 1, in one UPDATE.
+ * `overlay` tells the deadline computation about rows the step wrote in other tables (survey, hearing).
+ */
+export async function saveStep(
+  sql: Sql,
+  env: CaseEnv,
+  row: CaseRow,
+  to: CaseStatus,
+  changes: CaseChanges,
+  at: Temporal.Instant,
+  asOf: Temporal.PlainDate,
+  overlay: Partial<DeadlineState> = {},
+): Promise<{ row: CaseRow; deadlines: CaseDeadlines }> {
+  const camel = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+  const next = { ...row, ...camel, ...overlay, status: to, version: row.version + 1 } as CaseRow;
+  const deadlines = computeCaseDeadlines(env, deadlineStateOf(next, surveyRequiredFor(env, row.ground)), asOf);
+  const cols = Object.keys(changes);
+  for (const c of cols) if (!CHANGEABLE.has(c)) throw new Error(`saveStep: column ${c} is not changeable`);
+  const params: unknown[] = [row.id, row.version, to, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
+  const sets = cols.map((c, i) => `${c} = $${params.length + i + 1}`);
+  params.push(...cols.map((c) => changes[c]));
+  const updated = await sql.query<{ id: string }>(
+    `update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
+     where id = $1 and version = $2 returning id`,
+    params,
+  );
+  if (updated.length !== 1) throw new AppError('CONFLICT');
+  return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines };
+}
