@@ -16,6 +16,9 @@ import { createX509EdsVerifier } from './adapters/eds/x509-verifier';
 import { DEMO_CA } from './adapters/portal/fake-portal';
 import { createFakeSmsGateway } from './adapters/sms/fake';
 import { createFakeCabinet } from './adapters/cabinet/fake';
+import { FakeMinistrySystem } from './adapters/ministry/fake';
+import { createFakeBank } from './adapters/bank/fake';
+import { FakeEgovGateway } from './adapters/egov/fake';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
 export function createPorts(_config: Config, _database: Database, clock: Clock = systemClock): Ports {
@@ -25,6 +28,9 @@ export function createPorts(_config: Config, _database: Database, clock: Clock =
     eds: createX509EdsVerifier({ trustedCaPem: DEMO_CA.certificatePem, clock }),
     sms: createFakeSmsGateway(),
     cabinet: createFakeCabinet(),
+    ministry: new FakeMinistrySystem({ database: _database }),
+    bank: createFakeBank({ returnEvery: 50 }),
+    egov: new FakeEgovGateway({ database: _database, latencyMs: _config.egov.latencyMs, failureRate: _config.egov.failureRate, now: () => clock.now() }),
   };
 }
 

@@ -5,6 +5,9 @@
 import type { EdsVerifier } from './adapters/eds/port';
 import type { SmsGateway } from './adapters/sms/port';
 import type { PersonalCabinet } from './adapters/cabinet/port';
+import type { MinistrySystem } from './adapters/ministry/port';
+import type { PaymentOrganisation } from './adapters/bank/port';
+import type { EgovGateway } from './adapters/egov/port';
 
 export interface Ports {
   readonly [name: string]: unknown;
@@ -14,4 +17,10 @@ export interface Ports {
   readonly sms?: SmsGateway;
   /** Portal personal-cabinet notices of decisions (p.19). */
   readonly cabinet?: PersonalCabinet;
+  /** The ministry's information system: form 7 recipients for holiday runs (p.25). */
+  readonly ministry?: MinistrySystem;
+  /** The State Corporation / payment organisations: payment orders and statements (p.29–p.32). */
+  readonly bank?: PaymentOrganisation;
+  /** The e-government gateway: form 1-2 requests to state information systems (p.11). */
+  readonly egov?: EgovGateway;
 }

@@ -7,6 +7,7 @@ import { RULES_ADMIN_COMMANDS } from './commands/rules';
 import { RULES_COMMANDS } from './commands/rules-evaluate';
 import { PAYMENT_COMMANDS } from './commands/payments';
 import { DOCUMENT_COMMANDS } from './commands/documents';
+import { NOTIFICATION_COMMANDS } from './commands/notifications';
 
 export const COMMANDS: readonly CliCommand[] = [
   ...PLATFORM_COMMANDS,
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...RULES_COMMANDS,
   ...PAYMENT_COMMANDS,
   ...DOCUMENT_COMMANDS,
+  ...NOTIFICATION_COMMANDS,
 ];
