@@ -42,8 +42,6 @@ export function thresholdMultipleAt(config: DistrictConfig, asOf: Temporal.Plain
   return { thousandths: Number(v.value), source: sourceOf(v), status: v.status };
 }
 
-const fmtMultiple = (thousandths: number) => String(thousandths / 1000);
-
 export interface AmountResult {
   readonly amountTiyn: Tiyn;
   readonly trace: readonly TraceStep[];
@@ -122,5 +120,3 @@ export function computeCategoryAmount(category: Category, ctx: { asOf: Temporal.
   };
   return { amountTiyn: amount, trace: [...base.trace, step] };
 }
-
-export { fmtMultiple };

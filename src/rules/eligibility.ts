@@ -33,7 +33,6 @@ export const FindingsSchema = z.object({
 });
 export type Findings = z.infer<typeof FindingsSchema>;
 
-const RULES: LegalSource = { act: 'Koksu Rules (15-63 as amended by 35-140)' };
 const src = (version: RulesVersion, clause: string): LegalSource => ({ act: version.act, clause });
 
 /** The ground of p.6 the category rests on, and whether p.12 sends the file to the precinct commission. */
@@ -64,7 +63,7 @@ export interface IncomeTestResult {
  */
 export function testIncome(members: readonly FamilyMember[], category: Category, applicationDate: Temporal.PlainDate, asOf: Temporal.PlainDate, version: RulesVersion): IncomeTestResult {
   const config: DistrictConfig = version.config;
-  const perCapita = computePerCapitaIncome(members, applicationDate, config);
+  const perCapita = computePerCapitaIncome(members, applicationDate, config, version.act);
   const sm = subsistenceMinimumAt(config, asOf);
   const multiple = thresholdMultipleAt(config, asOf, category);
   const thresholdTiyn = scaleAmount(sm.value, multiple.thousandths, 1000, 'tiyn-half-up');
@@ -135,7 +134,7 @@ export function findRefusalGrounds(
     });
   }
   if (!grounds.some((g) => g === 'p.20.1' || g === 'p.20.2' || g === 'p.20.4')) {
-    trace.push({ clause: 'p.20', text: say('noRefusal'), values: { found: false }, sources: [src(version, 'p.20'), RULES] });
+    trace.push({ clause: 'p.20', text: say('noRefusal'), values: { found: false }, sources: [src(version, 'p.20')] });
   }
   return { grounds, trace };
 }

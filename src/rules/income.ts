@@ -75,7 +75,7 @@ export interface PerCapitaIncome {
 }
 
 /** Computes the per-capita income of a family for an application registered on `applicationDate` (art. 127). */
-export function computePerCapitaIncome(members: readonly FamilyMember[], applicationDate: Temporal.PlainDate, config: DistrictConfig): PerCapitaIncome {
+export function computePerCapitaIncome(members: readonly FamilyMember[], applicationDate: Temporal.PlainDate, config: DistrictConfig, rulesAct = 'district Rules'): PerCapitaIncome {
   const quarter = incomeQuarterOf(applicationDate);
   const trace: TraceStep[] = [
     { clause: 'SC art.127', text: say('incomeQuarter', { date: isoDateOf(applicationDate), quarter: quarter.label }), values: { applicationDate: isoDateOf(applicationDate), incomeQuarter: quarter.label }, sources: [ART_127] },
@@ -120,7 +120,7 @@ export function computePerCapitaIncome(members: readonly FamilyMember[], applica
     clause: 'p.2.7',
     text: say('perCapita', { total: formatTenge(counted), members: n, perCapita: formatTenge(perCapitaTiyn) }),
     values: { countedIncomeTiyn: counted, members: n, perCapitaTiyn },
-    sources: [ART_127, { act: 'Koksu Rules', clause: 'p.2.7' }],
+    sources: [ART_127, { act: rulesAct, clause: 'p.2.7' }],
   });
   return { quarter, members: n, countedTiyn: counted, perCapitaTiyn, trace };
 }

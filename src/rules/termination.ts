@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { TraceStep } from './explain';
 import { TERMINATION_GROUND_TEXT, say } from './explain-texts';
-import type { DistrictConfig } from './district/config';
+import { selectRulesVersion, type DistrictConfig } from './district/config';
 import { GROUND_CODES, type GroundCode } from './district/schema';
 
 export const TERMINATION_GROUNDS = [1, 2, 3, 4, 5] as const;
@@ -36,7 +36,8 @@ export interface TerminationResult {
 /** Decides whether a circumstance terminates the assistance and from which day payment stops (p.22). */
 export function terminateAssistance(input: { ground: TerminationGround; circumstanceDate: Temporal.PlainDate; assistanceGround: GroundCode | null }, config: DistrictConfig): TerminationResult {
   const clause = `p.22.${input.ground}`;
-  const source = { act: 'Koksu Rules (as amended by 35-140)', clause };
+  // Judged by the Rules in force on the day the circumstance arose.
+  const source = { act: selectRulesVersion(config, input.circumstanceDate).act, clause };
   if (input.ground === 3 && input.assistanceGround !== null) {
     const g = config.grounds.find((x) => x.code === input.assistanceGround);
     if (g && !g.placementTerminates) {
