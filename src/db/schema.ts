@@ -2,3 +2,4 @@
 export * from './schema/platform';
 export * from './schema/payments';
 export * from './schema/registry';
+export * from './schema/notifications';

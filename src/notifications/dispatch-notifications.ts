@@ -1,0 +1,185 @@
+/**
+ * Sends the decision notices queued by `enqueueDecisionNotice` (p.19), after the decision committed.
+ * Safe with any number of workers: each row is taken in its own transaction with
+ * `for update skip locked`, sent while locked, and updated in that transaction together with its audit
+ * entry. A crash after sending and before commit leaves the row queued; the retry carries the same
+ * idempotency key (the row id) so the gateway does not send twice. Resumable: run it again.
+ *
+ *   sms     — only to numbers registered in the mobile-citizens database; a number not registered, a
+ *             rejected message, too many failed attempts or an undeliverable report → `failed`, and the
+ *             notice goes to the print queue (p.19 "if SMS is impossible … prints and hands over").
+ *   cabinet — the portal personal cabinet, retried until delivered; after `maxAttempts` → `failed` and
+ *             printed as well, so the applicant is never left without a notice.
+ *   sent SMS are re-checked for their delivery report (`delivered` or `failed` + print).
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { runCommand, type Clock } from '../context';
+import type { Database, Sql } from '../db/connect';
+import type { SmsGateway } from '../adapters/sms/port';
+import type { PersonalCabinet } from '../adapters/cabinet/port';
+
+/** What the dispatcher asks the mobile-citizens database (p.19): is this number registered? */
+export interface MobileCitizensLookup {
+  isRegistered(phone: string): Promise<boolean>;
+}
+
+export interface NotificationPorts {
+  readonly sms: SmsGateway;
+  readonly cabinet: PersonalCabinet;
+  readonly mobileCitizens: MobileCitizensLookup;
+}
+
+export interface DispatchOptions {
+  /** At most this many rows are handled in one run. */
+  readonly limit: number;
+  readonly maxSmsAttempts?: number;
+  readonly maxCabinetAttempts?: number;
+}
+
+export interface DispatchReport {
+  readonly handled: number;
+  readonly sent: number;
+  readonly delivered: number;
+  readonly failed: number;
+  readonly retried: number;
+  readonly printQueued: number;
+}
+
+interface Row {
+  id: string;
+  applicationId: string;
+  decisionId: string;
+  form: '5' | '6';
+  channel: 'sms' | 'cabinet';
+  status: 'queued' | 'sent';
+  lang: string;
+  phone: string | null;
+  body: string;
+  attempts: number;
+  providerMessageId: string | null;
+  iin: string;
+  portalRequestId: string | null;
+  decisionNumber: string;
+}
+
+type Outcome = 'sent' | 'delivered' | 'failed' | 'retried' | 'pending';
+
+/** Minutes before the n-th retry (1, 5, 15, 60, then hourly). */
+function backoffMinutes(attempts: number): number {
+  return [1, 5, 15, 60][attempts - 1] ?? 60;
+}
+/** The delivery report of a sent SMS is first asked for after this many minutes. */
+const DELIVERY_FIRST_CHECK_MINUTES = 1;
+/** Delivery reports are asked again after this many minutes while pending. */
+const DELIVERY_RECHECK_MINUTES = 10;
+
+class NothingQueued extends Error {}
+
+async function fallBackToPrint(sql: Sql, row: Row, at: string): Promise<boolean> {
+  const inserted = await sql.query(
+    `insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, created_at, updated_at)
+     select application_id, decision_id, form, 'print', lang, null, body, 'queued', $2, $2, $2 from notification where id = $1
+     on conflict (decision_id, channel) do nothing returning id`,
+    [row.id, at],
+  );
+  return inserted.length > 0;
+}
+
+async function fail(sql: Sql, row: Row, at: string, error: string): Promise<boolean> {
+  await sql.query(`update notification set status = 'failed', failed_at = $2, last_error = $3, updated_at = $2 where id = $1`, [row.id, at, error]);
+  return fallBackToPrint(sql, row, at);
+}
+
+async function retry(sql: Sql, row: Row, at: Temporal.Instant, error: string): Promise<void> {
+  const attempts = row.attempts + 1;
+  await sql.query(`update notification set attempts = $2, last_error = $3, next_attempt_at = $4, updated_at = $5 where id = $1`, [
+    row.id,
+    attempts,
+    error,
+    at.add({ minutes: backoffMinutes(attempts) }).toString(),
+    at.toString(),
+  ]);
+}
+
+async function handle(sql: Sql, row: Row, ports: NotificationPorts, at: Temporal.Instant, opts: DispatchOptions): Promise<{ outcome: Outcome; printQueued: boolean }> {
+  const now = at.toString();
+  const key = `komek-notification-${row.id}`;
+  if (row.channel === 'sms' && row.status === 'sent') {
+    const status = await ports.sms.deliveryStatus(row.providerMessageId ?? '');
+    if (status === 'delivered') {
+      await sql.query(`update notification set status = 'delivered', delivered_at = $2, updated_at = $2 where id = $1`, [row.id, now]);
+      return { outcome: 'delivered', printQueued: false };
+    }
+    if (status === 'undeliverable') return { outcome: 'failed', printQueued: await fail(sql, row, now, 'SMS_UNDELIVERABLE') };
+    await sql.query(`update notification set next_attempt_at = $2, updated_at = $3 where id = $1`, [row.id, at.add({ minutes: DELIVERY_RECHECK_MINUTES }).toString(), now]);
+    return { outcome: 'pending', printQueued: false };
+  }
+  if (row.channel === 'sms') {
+    if (!row.phone || !(await ports.mobileCitizens.isRegistered(row.phone))) {
+      return { outcome: 'failed', printQueued: await fail(sql, row, now, 'NOT_IN_MOBILE_CITIZENS_DATABASE') };
+    }
+    const r = await ports.sms.send({ key, phone: row.phone, text: row.body });
+    if (r.outcome === 'accepted') {
+      await sql.query(
+        `update notification set status = 'sent', attempts = attempts + 1, sent_at = $2, provider_message_id = $3, last_error = null, next_attempt_at = $4, updated_at = $2 where id = $1`,
+        [row.id, now, r.providerMessageId, at.add({ minutes: DELIVERY_FIRST_CHECK_MINUTES }).toString()],
+      );
+      return { outcome: 'sent', printQueued: false };
+    }
+    if (r.outcome === 'rejected') return { outcome: 'failed', printQueued: await fail(sql, row, now, `SMS_REJECTED: ${r.reason}`) };
+    if (row.attempts + 1 >= (opts.maxSmsAttempts ?? 5)) return { outcome: 'failed', printQueued: await fail(sql, row, now, `SMS_UNAVAILABLE: ${r.reason}`) };
+    await retry(sql, row, at, `SMS_UNAVAILABLE: ${r.reason}`);
+    return { outcome: 'retried', printQueued: false };
+  }
+  const [title, ...rest] = row.body.split('\n');
+  const r = await ports.cabinet.deliver({ key, iin: row.iin, portalRequestId: row.portalRequestId, form: row.form, decisionNumber: row.decisionNumber, title: title ?? '', text: rest.join('\n') });
+  if (r.outcome === 'delivered') {
+    await sql.query(
+      `update notification set status = 'delivered', attempts = attempts + 1, sent_at = $2, delivered_at = $2, provider_message_id = $3, last_error = null, updated_at = $2 where id = $1`,
+      [row.id, now, r.cabinetMessageId],
+    );
+    return { outcome: 'delivered', printQueued: false };
+  }
+  if (row.attempts + 1 >= (opts.maxCabinetAttempts ?? 10)) return { outcome: 'failed', printQueued: await fail(sql, row, now, `CABINET_UNAVAILABLE: ${r.reason}`) };
+  await retry(sql, row, at, `CABINET_UNAVAILABLE: ${r.reason}`);
+  return { outcome: 'retried', printQueued: false };
+}
+
+/** Sends up to `limit` due notices (see the module comment) and reports what happened. */
+export async function dispatchNotifications(deps: { readonly database: Database; readonly ports: NotificationPorts; readonly clock: Clock }, opts: DispatchOptions): Promise<DispatchReport> {
+  const counts = { handled: 0, sent: 0, delivered: 0, failed: 0, retried: 0, printQueued: 0 };
+  const ctx = { database: deps.database, actor: null, clock: deps.clock };
+  while (counts.handled < opts.limit) {
+    try {
+      const r = await runCommand(ctx, { action: 'notification.dispatch', targetType: 'notification' }, async ({ sql, at }) => {
+        const [row] = await sql.query<Row>(
+          `select n.id::text as id, n.application_id as "applicationId", n.decision_id as "decisionId", n.form, n.channel, n.status, n.lang, n.phone, n.body,
+                  n.attempts, n.provider_message_id as "providerMessageId"
+             from notification n
+            where ((n.status = 'queued' and n.channel in ('sms', 'cabinet')) or (n.status = 'sent' and n.channel = 'sms'))
+              and n.next_attempt_at <= $1
+            order by n.next_attempt_at, n.id
+            limit 1
+            for update of n skip locked`,
+          [at.toString()],
+        );
+        if (!row) throw new NothingQueued();
+        const [info] = await sql.query<{ iin: string; portalRequestId: string | null; decisionNumber: string }>(
+          `select a.applicant_iin as iin, a.portal_request_id as "portalRequestId", d.number as "decisionNumber"
+             from application a join decision d on d.application_id = a.id where d.id = $1`,
+          [row.decisionId],
+        );
+        const full: Row = { ...row, attempts: Number(row.attempts), iin: info?.iin ?? '', portalRequestId: info?.portalRequestId ?? null, decisionNumber: info?.decisionNumber ?? '' };
+        const out = await handle(sql, full, deps.ports, at, opts);
+        return { result: out, targetId: row.id, before: { status: row.status, attempts: row.attempts }, after: { channel: row.channel, outcome: out.outcome, printQueued: out.printQueued } };
+      });
+      counts.handled++;
+      if (r.outcome !== 'pending') counts[r.outcome]++;
+      if (r.printQueued) counts.printQueued++;
+    } catch (e) {
+      if (e instanceof NothingQueued) break;
+      throw e;
+    }
+  }
+  return counts;
+}

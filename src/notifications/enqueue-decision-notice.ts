@@ -1,0 +1,85 @@
+/**
+ * p.19: after a decision, the applicant is notified on form 5 (grant) or form 6 (refusal). Called by the
+ * workflow INSIDE the decision's transaction, it writes the outbox rows that `dispatchNotifications`
+ * sends after commit, so a decision is never committed without its notice and a notice never leaves
+ * for a decision that rolled back:
+ *   - a mobile number given in the application → an SMS row (the dispatcher checks the mobile-citizens
+ *     database and falls back to print);
+ *   - no number → a print-queue row at once (printed and handed over by the authorized body or the
+ *     State Corporation when the applicant comes);
+ *   - a portal application (form 1-1) → also a personal-cabinet row due within 1 working day of the
+ *     decision (p.19; the date from src/rules/deadlines.ts).
+ * Idempotent: one row per decision and channel.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { Sql } from '../db/connect';
+import { cabinetNoticeDeadline } from '../rules/deadlines';
+import { caseEnv } from '../cases/case-env';
+import { cabinetText, normalizeClause, smsText, type NoticeFacts, type NoticeLang } from './notice-texts';
+
+export interface EnqueueDecisionNoticeInput {
+  readonly applicationId: string;
+  readonly decisionId: string;
+  readonly outcome: 'grant' | 'refuse';
+  /** The mobile number given in the application (+7XXXXXXXXXX), or null. */
+  readonly phone: string | null;
+  /** True for applications filed through the portal (form 1-1). */
+  readonly portal: boolean;
+  readonly lang?: NoticeLang;
+  readonly at: Temporal.Instant;
+}
+
+export interface EnqueuedNotice {
+  readonly id: number;
+  readonly channel: 'sms' | 'print' | 'cabinet';
+  readonly dueOn: string | null;
+}
+
+/** Reads the facts a notice states from the decision and its application (in the caller's transaction). */
+export async function noticeFacts(sql: Sql, decisionId: string): Promise<(NoticeFacts & { applicationId: string }) | null> {
+  const [row] = await sql.query<{ applicationId: string; outcome: 'grant' | 'refuse'; number: string; decidedOn: string; regNumber: string; amountTiyn: string | null; refusalGround: string | null }>(
+    `select d.application_id as "applicationId", d.outcome, d.number, d.decided_on::text as "decidedOn", a.reg_number as "regNumber",
+            d.amount_tiyn::text as "amountTiyn", d.refusal_ground as "refusalGround"
+       from decision d join application a on a.id = d.application_id where d.id = $1`,
+    [decisionId],
+  );
+  if (!row) return null;
+  return {
+    applicationId: row.applicationId,
+    outcome: row.outcome,
+    decisionNumber: row.number,
+    decidedOn: row.decidedOn,
+    regNumber: row.regNumber,
+    amountTiyn: row.amountTiyn === null ? null : Number(row.amountTiyn),
+    refusalGround: row.refusalGround === null ? null : normalizeClause(row.refusalGround),
+  };
+}
+
+/** Writes the notice rows of a decision (see the module comment). Returns the rows now queued. */
+export async function enqueueDecisionNotice(sql: Sql, input: EnqueueDecisionNoticeInput): Promise<EnqueuedNotice[]> {
+  const facts = await noticeFacts(sql, input.decisionId);
+  if (!facts || facts.applicationId !== input.applicationId) throw new Error(`enqueueDecisionNotice: decision ${input.decisionId} of application ${input.applicationId} not found`);
+  if (facts.outcome !== input.outcome) throw new Error(`enqueueDecisionNotice: outcome ${input.outcome} differs from the decision's ${facts.outcome}`);
+  const lang = input.lang ?? 'kk';
+  const form = input.outcome === 'grant' ? '5' : '6';
+  const at = input.at.toString();
+  const rows: { channel: 'sms' | 'print' | 'cabinet'; body: string; dueOn: string | null }[] = [];
+  rows.push(input.phone ? { channel: 'sms', body: smsText(facts, lang), dueOn: null } : { channel: 'print', body: cabinetText(facts, lang).title, dueOn: null });
+  if (input.portal) {
+    const env = caseEnv();
+    const due = cabinetNoticeDeadline(env.cal, { decidedOn: Temporal.PlainDate.from(facts.decidedOn) }, { convention: env.convention });
+    const c = cabinetText(facts, lang);
+    rows.push({ channel: 'cabinet', body: `${c.title}\n${c.text}`, dueOn: due.date.toString() });
+  }
+  const out: EnqueuedNotice[] = [];
+  for (const r of rows) {
+    const inserted = await sql.query<{ id: string }>(
+      `insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, due_on, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $8, $8)
+       on conflict (decision_id, channel) do nothing returning id`,
+      [input.applicationId, input.decisionId, form, r.channel, lang, r.channel === 'sms' ? input.phone : null, r.body, at, r.dueOn],
+    );
+    if (inserted[0]) out.push({ id: Number(inserted[0].id), channel: r.channel, dueOn: r.dueOn });
+  }
+  return out;
+}
