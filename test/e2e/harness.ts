@@ -182,7 +182,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   };
 
   try {
-    await waitForHealth(baseUrl, server, 90_000);
+    await waitForHealth(baseUrl, server, 150_000);
   } catch (e) {
     await stopProcess(server);
     cleanup();
@@ -268,7 +268,7 @@ export function useBrowserApp(options: BrowserAppOptions = {}): () => BrowserApp
   let app: BrowserApp | undefined;
   beforeAll(async () => {
     app = await startBrowserApp(options);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
   });
