@@ -58,8 +58,13 @@ export interface ImpactResult {
 export interface ImpactOptions {
   readonly current: RulesVersion;
   readonly draft: RulesVersion;
-  /** The date both versions are judged on (the draft's effective date). */
+  /** The date both versions are judged on (the draft's effective date): parameters and amounts in force then. */
   readonly asOf: Temporal.PlainDate;
+  /**
+   * The application date whose income quarter is read (Social Code art. 127): by default `asOf`. A
+   * preview of a future version passes today, since the registry holds no income of future quarters.
+   */
+  readonly incomeDate?: Temporal.PlainDate;
   /** Households per keyset chunk; 50,000 by default. */
   readonly chunk?: number;
   readonly collectChanges?: boolean;
@@ -79,7 +84,7 @@ export async function computeImpact(database: Database, options: ImpactOptions):
   const t0 = nowMs();
   const chunk = options.chunk ?? 50_000;
   const { asOf, current, draft } = options;
-  const quarter = incomeQuarterOf(asOf);
+  const quarter = incomeQuarterOf(options.incomeDate ?? asOf);
   const firstMonth = `${quarter.firstMonth}-01`;
   const lastMonth = `${quarter.lastMonth}-01`;
   const testedIn = (v: RulesVersion) => new Map(v.categories.filter((c) => c.incomeTest.required).map((c) => [c.code, c]));

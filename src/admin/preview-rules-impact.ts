@@ -46,7 +46,9 @@ export async function previewRulesImpact(ctx: Ctx, draftId: string, options: { c
   const currentRow = await getRulesVersionRow(ctx.database, currentRef.id, today);
   const current = selectRulesVersion(parseConfigOrFail(currentRow.config, `rules_version ${currentRow.code}`), asOf);
   const draft = selectRulesVersion(parseConfigOrFail(draftRow.config, `rules_version ${draftRow.code}`), asOf);
-  const result = await computeImpact(ctx.database, { current, draft, asOf, collectChanges: true, ...(options.chunk ? { chunk: options.chunk } : {}) });
+  // The registry describes today: a future version is previewed on today's households and incomes.
+  const incomeDate = Temporal.PlainDate.compare(today, asOf) < 0 ? today : asOf;
+  const result = await computeImpact(ctx.database, { current, draft, asOf, incomeDate, collectChanges: true, ...(options.chunk ? { chunk: options.chunk } : {}) });
   const { changes, ...totals } = result;
   const budget = await budgetOf(ctx.database, asOf.year);
   return runCommand(ctx, { action: 'rules.impact', targetType: 'rules_version' }, async ({ sql, at }) => {

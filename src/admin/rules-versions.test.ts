@@ -129,7 +129,9 @@ describeDb('rules versions in the database', (getDb) => {
     const series = (await getRulesVersionRow(db, draft.id, d('2025-03-04'))).config.parameters.thresholdMultiple;
     await editRulesDraft(ctx, draft.id, { edit: { kind: 'set-parameter', seriesId: series, from: '2026-01-01', value: 3000 }, legal: LEGAL });
 
+    clock.set('2026-01-20T05:00:00Z');
     const impact = await previewRulesImpact(ctx, draft.id, { chunk: 97 });
+    expect(impact.incomeQuarter).toBe('2025-Q4');
     expect(impact.households).toBeGreaterThan(300);
     expect(impact.lost).toBe(0);
     expect(impact.gained).toBeGreaterThan(0);

@@ -7,6 +7,8 @@ import type { Database } from '../db/connect';
 import type { Clock } from '../context';
 import type { Role } from '../auth/roles';
 import { addUser } from './add-user';
+import { seedPopulation } from '../demo/seed';
+import { seedShippedRules } from './rules-store';
 import koksu from '../rules/districts/koksu.json';
 
 export const DEMO_USERS: readonly { username: string; fullName: string; role: Role; district?: boolean }[] = [
@@ -58,11 +60,17 @@ export interface SeedDemoOptions {
   readonly persons: number;
   readonly seed: number;
   readonly password: string;
+  /** Also load the synthetic registry (reg_*) of `persons` persons when none is loaded (`komek seed demo`). */
+  readonly population?: boolean;
 }
 
 /** Seeds the whole demo dataset; safe to run on every start. */
 export async function seedDemo(database: Database, clock: Clock, opts: SeedDemoOptions): Promise<{ usersAdded: string[] }> {
   await seedRuralDistricts(database, KOKSU_RURAL_DISTRICTS);
   const usersAdded = await seedDemoUsers(database, clock, opts.password);
+  await seedShippedRules(database, clock);
+  // The synthetic registry the fake state systems and the what-if impact preview read (kept if already loaded).
+  const [loaded] = await database.query('select 1 from reg_seed');
+  if (opts.population && opts.persons > 0 && !loaded) await seedPopulation(database, { persons: opts.persons, seed: opts.seed, asOf: clock.now().toZonedDateTimeISO('Asia/Almaty').toPlainDate() });
   return { usersAdded };
 }

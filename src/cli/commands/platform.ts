@@ -89,7 +89,7 @@ const seedDemoCommand: CliCommand = {
       const seed = input.values.seed === undefined ? config.demo.seed : Number(input.values.seed);
       if (!Number.isInteger(persons) || persons < 0) throw new UsageError('--persons must be a whole number ≥ 0');
       if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number ≥ 0');
-      const r = await (await lazy.seed()).seedDemo(database, await lazy.clock(), { ...config.demo, persons, seed });
+      const r = await (await lazy.seed()).seedDemo(database, await lazy.clock(), { ...config.demo, persons, seed, population: true });
       input.io.out(`Demo dataset (synthetic) ready. Users added: ${r.usersAdded.join(', ') || 'none'}.\n`);
       return EXIT.ok;
     });
