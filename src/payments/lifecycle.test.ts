@@ -17,6 +17,10 @@ import { submitPaymentOrders } from './submit-payment-orders';
 import { importBankStatement } from './import-bank-statement';
 import { reissuePayment } from './reissue-payment';
 import { recordOverCredit } from './record-over-credit';
+import { exportPaymentOrdersText } from './export-payment-orders';
+import { reconcilePayments } from './reconcile';
+import { exportReconciliation } from './export-reconciliation';
+import ExcelJS from 'exceljs';
 
 const CLOSED = makeValidIban('KSP', '0000000009999');
 const GOOD = (n: number) => makeValidIban('HSB', String(n).padStart(13, '0'));
@@ -75,6 +79,14 @@ describeDb('the payment lifecycle through the State Corporation (p.26–p.32)', 
     clock.set('2025-03-07T05:00:00Z');
     const issued = await issuePaymentOrders(ctx, { demandId });
     expect(issued.orders).toBe(5);
+    const csv = await exportPaymentOrdersText(getDb(), { demandId, format: 'csv' });
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('reference;recipient_iin;recipient_name;iban;amount_tiyn;issued_on;demand_id;category;rural_district');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^KMK-\d{12}-1;85010130012\d;Recipient \d;KZ\d{2}[A-Z0-9]{16};5000000;2025-03-07;/);
+    const xml = await exportPaymentOrdersText(getDb(), { demandId, format: 'xml' });
+    expect(xml).toContain('count="5" totalTiyn="25000000"');
+    expect(xml.match(/<Order /g)).toHaveLength(5);
     expect((await submitPaymentOrders(getDb(), bank, { demandId, pageSize: 2 })).submitted).toBe(5);
     const file = (await bank.statementFile(String(demandId)))!;
     const r = await importBankStatement(ctx, file);
@@ -126,5 +138,26 @@ describeDb('the payment lifecycle through the State Corporation (p.26–p.32)', 
     const oc = await recordOverCredit(ctx, { amountTiyn: 1_000_00, arrivedOn: '2025-05-05' });
     // 31 May 2025 is a Saturday: the last working day is Friday 30 May.
     expect(oc.returnDueOn).toBe('2025-05-30');
+  });
+
+  it('reconciles decided, demanded, transferred, paid and returned sums and lists what is still open', async () => {
+    const r = await reconcilePayments(getDb());
+    expect(r.totals).toMatchObject({ payments: 5, decidedTiyn: 250_000_00, demandedTiyn: 250_000_00, transferredTiyn: 250_000_00, paidTiyn: 200_000_00, differenceTiyn: 50_000_00 });
+    expect(r.totals.returnedTiyn).toBe(100_000_00);
+    expect(r.differences).toHaveLength(1);
+    expect(r.differences[0]).toMatchObject({ status: 'returned', waitingFor: 'reissue' });
+    expect(r.budget.find((b) => b.year === 2025)?.consistent).toBe(true);
+    expect((await reconcilePayments(getDb(), { ruralDistrictId: 'mukyry' })).rows).toHaveLength(0);
+  });
+
+  it('exports the reconciliation to Excel with Kazakh and Russian headers', async () => {
+    const buf = await exportReconciliation(getDb());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(String(sheet.getRow(1).getCell(1).value)).toBe('Кезең / Период');
+    expect(String(sheet.getRow(1).getCell(8).value)).toBe('Төленді, ₸ / Выплачено, ₸');
+    expect(sheet.getRow(2).getCell(8).value).toBe(200_000);
+    expect(wb.worksheets[1]!.rowCount).toBe(2);
   });
 });
