@@ -87,10 +87,19 @@ export interface AuditEntry {
   readonly after: unknown;
 }
 
+export interface BrokenLink {
+  readonly id: number;
+  readonly lane: number;
+  readonly seq: number;
+  readonly reason: string;
+}
+
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
-  readonly firstBroken: null | { readonly id: number; readonly lane: number; readonly seq?: number; readonly reason: string };
+  readonly firstBroken: BrokenLink | null;
+  /** The first broken link of every lane (hash chain) that is broken. */
+  readonly brokenLanes: readonly BrokenLink[];
 }
 
 export interface ApiClientOptions {

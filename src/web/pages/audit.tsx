@@ -3,7 +3,7 @@
  * each entry's before/after on demand; and "verify chain", which asks the server to recheck the hash chain
  * and shows how many entries it checked and the first broken one.
  */
-import { Alert, Button, Code, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, ROLE_NAMES, type Role } from '../../auth/roles';
@@ -146,6 +146,13 @@ export default function AuditPage() {
                 lane: verification.firstBroken.lane,
                 reason: verification.firstBroken.reason,
               })}
+          {!verification.ok && verification.brokenLanes.length > 1 ? (
+            <List size="sm" mt="xs" data-testid="audit-broken-lanes">
+              {verification.brokenLanes.map((b) => (
+                <List.Item key={b.lane}>{t('audit:brokenLane', { lane: b.lane, id: b.id, reason: b.reason })}</List.Item>
+              ))}
+            </List>
+          ) : null}
         </Alert>
       ) : null}
       {verifyError ? <ErrorAlert error={verifyError} /> : null}
