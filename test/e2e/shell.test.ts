@@ -181,6 +181,18 @@ describeBrowser('web shell', () => {
     await page.close();
   });
 
+  it("shows a rural akim's office its role and rural district on the home page", async () => {
+    const page = await app().newPage({ fresh: true });
+    await app().signIn(page, 'akim');
+    expect(await text(page, 'home-role')).toBe(ROLE_NAMES.RURAL_AKIM.kk);
+    const districts = (await (await page.request.get(`${app().baseUrl}/api/rural-districts`)).json()) as { ruralDistricts: { name_kk: string }[] };
+    const role = await text(page, 'current-role');
+    expect(districts.ruralDistricts.some((d) => role.includes(d.name_kk))).toBe(true);
+    expect(await page.getByTestId('home-duties').locator('li').count()).toBeGreaterThan(0);
+    await app().screenshot(page, 'home-akim-kk');
+    await page.close();
+  });
+
   it('returns to the sign-in page with a message when the session has ended', async () => {
     const page = await app().newPage({ fresh: true });
     await app().signIn(page, 'admin');
