@@ -42,7 +42,7 @@ export function explainGround(category: Category, version: RulesVersion): TraceS
   }
   const g = version.config.grounds.find((x) => x.code === category.ground)!;
   const steps: TraceStep[] = [
-    { clause: `p.${g.code}`, text: say('ground', { code: g.code, text: { kk: g.text_kk, ru: g.text_ru, en: g.text_en } }), values: { ground: g.code }, sources: [src(version, `p.${g.code}`)] },
+    { clause: `p.${g.code}`, text: say('ground', { code: g.code, sub: g.code.slice(2), text: { kk: g.text_kk, ru: g.text_ru, en: g.text_en } }), values: { ground: g.code }, sources: [src(version, `p.${g.code}`)] },
   ];
   if (g.surveyRequired) steps.push({ clause: 'p.12', text: say('survey', { code: g.code }), values: { surveyRequired: true }, sources: [src(version, 'p.12')] });
   return steps;

@@ -24,8 +24,8 @@ export const TEXTS = {
     en: 'Category {code} is an example, to be confirmed against decision 15-63.',
   },
   ground: {
-    kk: 'Мұқтаж деп тану негізі — 6-тармақтың {code} тармақшасы: {text}.',
-    ru: 'Основание отнесения к нуждающимся — подпункт {code} пункта 6: {text}.',
+    kk: 'Мұқтаж деп тану негізі — 6-тармақтың {sub}) тармақшасы: {text}.',
+    ru: 'Основание отнесения к нуждающимся — подпункт {sub}) пункта 6: {text}.',
     en: 'Ground for being classed as needy — p.{code}: {text}.',
   },
   groundNone: {

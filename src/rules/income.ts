@@ -6,7 +6,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import type { LegalSource, TraceStep } from './explain';
+import type { LegalSource, Text, TraceStep } from './explain';
 import { say } from './explain-texts';
 import type { DistrictConfig } from './district/config';
 import { formatTenge, type Tiyn } from './money';
@@ -74,6 +74,12 @@ export interface PerCapitaIncome {
   readonly trace: readonly TraceStep[];
 }
 
+/** The catalogue's name of an income type in each language (the code itself if the catalogue lacks it). */
+function typeName(config: DistrictConfig, code: string): Text {
+  const t = config.incomeCatalogue.types.find((x) => x.code === code);
+  return t ? { kk: t.name_kk, ru: t.name_ru, en: t.name_en } : { kk: code, ru: code, en: code };
+}
+
 /** Computes the per-capita income of a family for an application registered on `applicationDate` (art. 127). */
 export function computePerCapitaIncome(members: readonly FamilyMember[], applicationDate: Temporal.PlainDate, config: DistrictConfig, rulesAct = 'district Rules'): PerCapitaIncome {
   const quarter = incomeQuarterOf(applicationDate);
@@ -106,7 +112,7 @@ export function computePerCapitaIncome(members: readonly FamilyMember[], applica
     const livestock = treatment === 'excluded-livestock-land';
     trace.push({
       clause: livestock ? 'SC art.127 (akimat)' : 'SC art.127',
-      text: say('incomeExcluded', { type, amount: formatTenge(amount), reason: say(livestock ? 'reasonLivestock' : 'reasonCatalogue') }),
+      text: say('incomeExcluded', { type: typeName(config, type), amount: formatTenge(amount), reason: say(livestock ? 'reasonLivestock' : 'reasonCatalogue') }),
       values: { incomeType: type, amountTiyn: amount, treatment },
       sources: livestock ? [ART_127, config.incomeCatalogue.livestockAndLandSource] : [ART_127],
     });
