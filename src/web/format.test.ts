@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
-import { formatDate, formatDateTime, localizedName } from './format';
+import { formatDate, formatDateTime, formatMoney, localizedName } from './format';
 
 describe('formatDate', () => {
   it('writes a civil date day first with dots', () => {
@@ -30,5 +30,22 @@ describe('localizedName', () => {
     expect(localizedName(name, 'ru')).toBe(name.ru);
     expect(localizedName(name, 'kk')).toBe(name.kk);
     expect(localizedName(name, 'en')).toBe(name.kk);
+  });
+});
+
+describe('formatMoney', () => {
+  it('writes tiyn as tenge with space groups and a decimal comma in Kazakh and Russian', () => {
+    expect(formatMoney(21376230, 'kk')).toBe('213\u00a0762,30\u00a0₸');
+    expect(formatMoney(21376230, 'ru')).toBe('213\u00a0762,30\u00a0₸');
+  });
+  it('uses comma groups and a decimal point in English', () => {
+    expect(formatMoney(123456789, 'en')).toBe('1,234,567.89\u00a0₸');
+  });
+  it('keeps small and negative amounts exact', () => {
+    expect(formatMoney(5, 'en')).toBe('0.05\u00a0₸');
+    expect(formatMoney(-100, 'kk')).toBe('−1,00\u00a0₸');
+  });
+  it('is exact beyond the range of floats', () => {
+    expect(formatMoney(12345678901234567890n, 'en')).toBe('123,456,789,012,345,678.90\u00a0₸');
   });
 });

@@ -33,3 +33,18 @@ export function formatDateTime(instant: string, timeZone: string = OFFICE_TIME_Z
 export function localizedName(name: { readonly kk: string; readonly ru: string }, lang: string): string {
   return lang === 'ru' ? name.ru : name.kk;
 }
+
+/**
+ * An integer amount of tiyn as tenge for display, exactly (no floats): `21376230` →
+ * `213 762,30 ₸` in kk and ru (space groups, decimal comma), `213,762.30 ₸` in en.
+ */
+export function formatMoney(tiyn: number | bigint, lang: string): string {
+  const value = BigInt(tiyn);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = (abs / 100n).toString();
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  const en = lang === 'en';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, en ? ',' : '\u00a0');
+  return `${negative ? '−' : ''}${grouped}${en ? '.' : ','}${cents}\u00a0₸`;
+}
