@@ -58,9 +58,13 @@ export function applyRulesEdit(config: DistrictConfigData, edit: z.output<typeof
       const category = { ...edit.category, legalReference: edit.category.legalReference ?? sourceOf(legal) };
       const at = next.categories.findIndex((c) => c.code === category.code && appliesToOwn(c.versions));
       if (at >= 0) {
-        const versions = next.categories[at]!.versions;
-        next.categories[at] = { ...category, ...(versions ? { versions } : {}) };
-      } else next.categories.push({ ...category, versions: [own] });
+        // Earlier versions keep the entry as it was (versions side by side); this version gets the new one.
+        const old = next.categories[at]!;
+        const others = (old.versions ?? next.rulesVersions.map((v) => v.id)).filter((v) => v !== own);
+        if (others.length) next.categories[at] = { ...old, versions: others };
+        else next.categories.splice(at, 1);
+      }
+      next.categories.push({ ...category, versions: [own] });
       return next;
     }
     case 'remove-category': {

@@ -154,6 +154,19 @@ export async function getRulesConfig(database: Database, relevantDate: Temporal.
   return row.config;
 }
 
+/**
+ * The configuration of the latest scheduled version (possibly not yet in force). Scheduling keeps the
+ * versions a chain — each contains every earlier version side by side (see scheduleRulesVersion) — so
+ * `selectRulesVersion(config, date)` on it gives the version in force on any date. For consumers that
+ * hold one configuration for all dates (the case workflow's environment).
+ */
+export async function getLatestRulesConfig(database: Database): Promise<{ generation: string; config: DistrictConfig }> {
+  const { generation, scheduled } = await loadCache(database);
+  const last = scheduled.at(-1);
+  if (!last) throw new AppError('NO_RULES_IN_FORCE');
+  return { generation, config: last.config };
+}
+
 /** The rules version in force on `relevantDate` and the id of the database row it comes from. */
 export async function getRulesVersion(database: Database, relevantDate: Temporal.PlainDate): Promise<{ rowId: string; version: RulesVersion }> {
   const { scheduled } = await loadCache(database);

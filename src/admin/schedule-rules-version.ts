@@ -21,6 +21,19 @@ export async function scheduleRulesVersion(ctx: Ctx, id: string, input: { effect
     }
     const [clash] = await sql.query<{ code: string }>(`select code from rules_version where status = 'scheduled' and effective_from = $1`, [effectiveFrom]);
     if (clash) throw new AppError('VALIDATION', [{ path: 'effectiveFrom', message: `Бұл күні ${clash.code} күшіне енеді. | В этот день вступает в силу ${clash.code}. | ${clash.code} takes effect on this day.` }]);
+    // The versions stay a chain: the new one starts after every scheduled version and contains them all.
+    const [latest] = await sql.query<{ code: string; effective_from: string; config: unknown }>(
+      `select code, effective_from::text as effective_from, config from rules_version where status = 'scheduled' order by effective_from desc limit 1`,
+    );
+    if (latest) {
+      if (effectiveFrom <= latest.effective_from) {
+        throw new AppError('VALIDATION', [{ path: 'effectiveFrom', message: `${latest.code} нұсқасынан кейін болуы керек (${latest.effective_from}). | Должна быть позже версии ${latest.code} (${latest.effective_from}). | Must be after version ${latest.code} (${latest.effective_from}).` }]);
+      }
+      const own = new Set(row.config.rulesVersions.map((v) => v.id));
+      const latestConfig = (typeof latest.config === 'string' ? JSON.parse(latest.config) : latest.config) as typeof row.config;
+      const missing = latestConfig.rulesVersions.filter((v) => !own.has(v.id)).map((v) => v.id);
+      if (missing.length) throw new AppError('RULES_VERSION_STATE', [{ path: 'rulesVersions', message: `Жоба соңғы нұсқаға негізделмеген: ${missing.join(', ')} жоқ. | Проект не основан на последней версии: нет ${missing.join(', ')}. | The draft is not based on the latest version: ${missing.join(', ')} missing.` }]);
+    }
     const config = structuredClone(row.config);
     config.rulesVersions.at(-1)!.effectiveFrom = effectiveFrom;
     parseConfigOrFail(config, `version ${row.code}`);

@@ -10,6 +10,7 @@ import { AppError } from '../../errors';
 import { acceptPaperApplication } from '../../cases/accept-paper-application';
 import { acceptPortalApplication, authenticatePortalClient, type EdsVerifierLike } from '../../cases/accept-portal-application';
 import { caseEnv, today, type CaseCtx } from '../../cases/case-env';
+import { loadCaseEnv } from '../../admin/case-rules';
 import { CASE_STATUSES, TRANSITIONS, type TransitionName } from '../../cases/case-status';
 import { computeIncome } from '../../cases/compute-income';
 import { decide, DecideInput } from '../../cases/decide';
@@ -35,9 +36,11 @@ import { defineRoute, type AppHono, type RouteInfo } from '../route';
 import { ErrorResponse, json } from '../schemas';
 
 /** The case context of a request: database, clock, actor, and the district's rules environment. */
-export function caseCtxOf(c: Context<AppEnv>): CaseCtx {
+export async function caseCtxOf(c: Context<AppEnv>): Promise<CaseCtx> {
   const deps = c.get('deps');
-  return { database: deps.database, clock: deps.clock, actor: c.get('actor'), env: caseEnv(deps.config.district) };
+  // Koksu's Rules come from the database (administered, dated versions: src/admin/case-rules.ts).
+  const env = deps.config.district === 'koksu' ? await loadCaseEnv(deps.database) : caseEnv(deps.config.district);
+  return { database: deps.database, clock: deps.clock, actor: c.get('actor'), env };
 }
 
 const Id = z.object({ id: z.string().openapi({ description: 'Application id (uuid)' }) });
@@ -117,7 +120,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       responses: { 201: { description: 'Registered, or refused at intake with a receipt', content: json(z.object({ outcome: z.enum(['registered', 'refused-at-intake']), application: z.unknown().optional(), receipt: z.unknown().optional() })) }, ...ERRORS_4XX, 503: ErrorResponse },
     }),
     async (c) => {
-      const ctx = caseCtxOf(c);
+      const ctx = await caseCtxOf(c);
       const out = await acceptPaperApplication({ ...ctx, egov: c.get('deps').ports.egov as EgovGateway | undefined }, c.req.valid('json'));
       return c.json(out, 201);
     },
@@ -138,7 +141,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
     }),
     async (c) => {
       const deps = c.get('deps');
-      const ctx = caseCtxOf(c);
+      const ctx = await caseCtxOf(c);
       const client = await authenticatePortalClient(ctx, c.req.header('authorization'));
       const out = await acceptPortalApplication({ ...ctx, eds: deps.ports.eds as EdsVerifierLike | undefined, egov: deps.ports.egov as EgovGateway | undefined, client }, c.req.valid('json'));
       return c.json(out, out.replay ? 200 : 201);
@@ -157,7 +160,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       request: { query: z.object({ iin: z.string().regex(/^\d{12}$/).optional(), name: z.string().min(2).max(100).optional(), status: z.enum(CASE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
       responses: { 200: { description: 'Applications', content: json(z.object({ applications: z.array(ListItem) })) }, ...ERRORS_4XX },
     }),
-    async (c) => c.json({ applications: await listApplications(caseCtxOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ applications: await listApplications(await caseCtxOf(c), c.req.valid('query')) }, 200),
   );
 
   defineRoute(
@@ -173,7 +176,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       responses: { 200: { description: 'Queue', content: json(z.object({ asOf: z.string(), cases: z.array(ListItem.extend({ timing: z.enum(['on-time', 'at-risk', 'overdue']) })) })) }, ...ERRORS_4XX },
     }),
     async (c) => {
-      const ctx = caseCtxOf(c);
+      const ctx = await caseCtxOf(c);
       const q = c.req.valid('query');
       const asOf = today(ctx).toString();
       return c.json({ asOf, cases: await listQueue(ctx, { role: q.role ?? ctx.actor!.role, asOf, timing: q.timing, limit: q.limit }) }, 200);
@@ -192,7 +195,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       request: { query: z.object({ q: z.string().trim().min(2).max(100), limit: z.coerce.number().int().min(1).max(100).optional() }) },
       responses: { 200: { description: 'Persons', content: json(z.object({ persons: z.array(z.object({ iin: z.string(), name: z.string(), birthDate: z.string().nullable() })) })) }, ...ERRORS_4XX },
     }),
-    async (c) => c.json({ persons: await searchPersons(caseCtxOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ persons: await searchPersons(await caseCtxOf(c), c.req.valid('query')) }, 200),
   );
 
   defineRoute(
@@ -233,7 +236,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       request: { params: Id },
       responses: { 200: { description: 'Case', content: json(z.object({ case: z.unknown() })) }, ...ERRORS_4XX },
     }),
-    async (c) => c.json({ case: await getCase(caseCtxOf(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ case: await getCase(await caseCtxOf(c), c.req.valid('param').id) }, 200),
   );
 
   for (const s of STEPS) {
@@ -249,7 +252,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
         request: { params: Id, body: { required: true, content: json(s.body) } },
         responses: { 200: { description: 'The step was taken; the case’s new status and deadlines', content: json(StepResult) }, ...ERRORS_4XX },
       }),
-      async (c) => c.json((await s.run(caseCtxOf(c), c.req.valid('param').id, c.req.valid('json') as Record<string, unknown>)) as z.infer<typeof StepResult>, 200),
+      async (c) => c.json((await s.run(await caseCtxOf(c), c.req.valid('param').id, c.req.valid('json') as Record<string, unknown>)) as z.infer<typeof StepResult>, 200),
     );
   }
 }
