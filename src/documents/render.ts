@@ -195,7 +195,7 @@ function renderField(L: Layout, f: FieldSpec, value: Value | undefined): void {
 }
 
 /** Renders the document; resolves to the PDF bytes. */
-export function renderForm(template: FormTemplate, data: DocumentData, lang: DocLang): Promise<Uint8Array> {
+export function renderForm(template: FormTemplate, data: DocumentData, lang: DocLang): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 46, bottom: 62, left: 70, right: 46 },
@@ -211,7 +211,7 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
     },
   });
   const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
