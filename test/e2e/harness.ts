@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
@@ -269,6 +269,15 @@ export function useBrowserApp(options: BrowserAppOptions = {}): () => BrowserApp
   beforeAll(async () => {
     app = await startBrowserApp(options);
   }, 300_000);
+  // When a test fails, show what the server said meanwhile: most browser failures start there.
+  beforeEach(({ onTestFailed }) => {
+    const from = app?.serverLog().length ?? 0;
+    onTestFailed(() => {
+      if (!app) return;
+      const tail = app.serverLog().slice(from).slice(-8000);
+      console.error(`--- komek serve output during the failed test (${app.baseUrl}) ---\n${tail || '(none)'}`);
+    });
+  });
   afterAll(async () => {
     await app?.stop();
   });
