@@ -170,19 +170,23 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
       [row.id, `${row.regNumber}-D`, day.toString(), at.toString(), dec.outcome, refusalGround, amountTiyn, periodicity, dec.outcome === 'grant' ? firstPaymentDate : null, dec.outcome === 'grant' ? periods : null, row.categoryCode, row.ground, result.rulesVersion.id, JSON.stringify(basis), dec.lateReason ?? null, ctx.actor?.id ?? null],
     );
     const decisionId = d!.id;
-    let payments: { paymentsCreated: number; committedTiyn: number } | null = null;
-    if (dec.outcome === 'grant') {
-      const [person] = await sql.query<{ name: string }>("select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') as name from person where iin = $1", [row.applicantIin]);
-      const committed = await commitBudgetAndSchedule(sql, {
-        decisionId, applicationId: row.id, recipientIin: row.applicantIin, iban: row.iban!, categoryCode: row.categoryCode, ground: row.ground, ruralDistrictId: row.ruralDistrictId,
-        periodicity, amountTiyn: amountTiyn!, firstPaymentDate, periods: periods!, at, ...(person ? { recipientName: person.name } : {}),
-      });
-      payments = { paymentsCreated: committed.paymentsCreated, committedTiyn: committed.committedTiyn };
-    }
+    const recipientName = dec.outcome === 'grant' ? (await sql.query<{ name: string }>("select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') as name from person where iin = $1", [row.applicantIin]))[0]?.name : undefined;
     const notices = await enqueueDecisionNotice(sql, { applicationId: row.id, decisionId, outcome: dec.outcome, phone: row.mobile, portal: row.channel === 'PORTAL', at });
     return {
-      result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments, notices: notices.map((n) => n.channel) },
+      result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: null as null | { paymentsCreated: number; committedTiyn: number }, notices: notices.map((n) => n.channel) },
       after: { decision: d!.number, outcome: dec.outcome, amountTiyn, refusalGround, late },
+      // p.21: the budget row is the hottest lock of the system; it is taken last, just before the commit.
+      ...(dec.outcome === 'grant'
+        ? {
+            finish: async (tx: Sql) => {
+              const committed = await commitBudgetAndSchedule(tx, {
+                decisionId, applicationId: row.id, recipientIin: row.applicantIin, iban: row.iban!, categoryCode: row.categoryCode, ground: row.ground, ruralDistrictId: row.ruralDistrictId,
+                periodicity, amountTiyn: amountTiyn!, firstPaymentDate, periods: periods!, at, ...(recipientName ? { recipientName } : {}),
+              });
+              return { payments: { paymentsCreated: committed.paymentsCreated, committedTiyn: committed.committedTiyn } };
+            },
+          }
+        : {}),
     };
   });
 }

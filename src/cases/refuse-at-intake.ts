@@ -38,11 +38,11 @@ export async function refuseAtIntake(
   const year = input.day.year;
   const name = [input.applicant.lastName, input.applicant.firstName, input.applicant.patronymic ?? ''].join(' ').trim();
   const [row] = await sql.query<{ id: string; number: string }>(
-    `with n as (insert into case_counter (key, last) values ($1, 1) on conflict (key) do update set last = case_counter.last + 1 returning last)
+    `with n as (select nextval($1::regclass) as last)
      insert into intake_receipt (number, channel, applicant_iin, applicant_name, category_code, rural_district_id, missing, expired, issued_on, issued_at, issued_by, employee_name)
      select $2 || lpad(n.last::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 from n returning id, number`,
     [
-      `receipt:${year}`, `${env.numberPrefix}-R-${year}-`, input.channel, input.applicant.iin, name, input.categoryCode, input.ruralDistrictId,
+      `intake_receipt_number_${year}`, `${env.numberPrefix}-R-${year}-`, input.channel, input.applicant.iin, name, input.categoryCode, input.ruralDistrictId,
       JSON.stringify(input.check.missing), JSON.stringify(input.check.expired), input.day.toString(), input.at.toString(), actor?.id ?? null, actor?.fullName ?? null,
     ],
   );

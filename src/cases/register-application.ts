@@ -75,9 +75,7 @@ export async function registerApplication(sql: Sql, env: CaseEnv, actor: Actor |
   await upsertPersons(sql, input.representative ? [input.applicant, input.representative.person] : [input.applicant], input.receivedAt);
   const rep = input.representative;
   const [row] = await sql.query<{ id: string; reg_seq: number }>(
-    `with n as (
-       insert into case_counter (key, last) values ($1, 1) on conflict (key) do update set last = case_counter.last + 1 returning last
-     )
+    `with n as (select nextval($1::regclass) as last)
      insert into application (reg_number, reg_year, reg_seq, channel, status, applicant_iin, representative_iin, poa_number, poa_date, poa_valid_until, ground, category_code,
        iban, mobile, rural_district_id, address_text, family, event_on, actual_cost_tiyn, received_at, registered_on, rules_version, portal_request_id, eds_signer_iin, eds_signer_name,
        created_by, deadlines, next_step, next_role, next_target_on, next_hard_on, decision_hard_on, updated_at)
@@ -85,7 +83,7 @@ export async function registerApplication(sql: Sql, env: CaseEnv, actor: Actor |
        $25, $26, $27, $28, $29, $30, $31, $19
      from n returning id, reg_seq`,
     [
-      `application:${year}`, `${env.numberPrefix}-${year}-`, year, input.channel, input.applicant.iin, rep?.person.iin ?? null, rep?.powerOfAttorney.number ?? null, rep?.powerOfAttorney.date ?? null,
+      `application_number_${year}`, `${env.numberPrefix}-${year}-`, year, input.channel, input.applicant.iin, rep?.person.iin ?? null, rep?.powerOfAttorney.number ?? null, rep?.powerOfAttorney.date ?? null,
       rep?.powerOfAttorney.validUntil ?? null, input.ground, input.categoryCode, input.iban, input.mobile, input.ruralDistrictId, input.address, JSON.stringify(input.family), input.eventOn,
       input.actualCostTiyn, input.receivedAt.toString(), registeredOn.toString(), input.rulesVersion, input.portal?.requestId ?? null, input.portal?.signerIin ?? null, input.portal?.signerName ?? null,
       actor?.id ?? null, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn,

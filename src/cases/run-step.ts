@@ -20,6 +20,11 @@ export interface StepWork<T> {
   readonly result: T;
   /** Summary for the audit entry. */
   readonly after?: Readonly<Record<string, unknown>>;
+  /**
+   * Writes to shared hot rows (the budget allocation), run after the case row is saved so that their row
+   * locks are held for as short a time as possible before the commit. Its result is merged into `result`.
+   */
+  readonly finish?: (sql: Sql) => Promise<Readonly<Record<string, unknown>>>;
 }
 
 export interface StepResult<T> {
@@ -46,8 +51,10 @@ export async function runStep<T>(
     const to = transition(name, row.status);
     const w = await work({ sql, row, at, day, to });
     const saved: { row: CaseRow; deadlines: CaseDeadlines } = await saveStep(sql, ctx.env, row, w.to ?? to, w.changes ?? {}, at, day, w.overlay);
+    const finished = w.finish ? await w.finish(sql) : null;
+    const result = (finished ? { ...(w.result as Record<string, unknown>), ...finished } : w.result) as T;
     return {
-      result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result: w.result },
+      result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result },
       targetId: row.id,
       before: { status: row.status, version: row.version },
       after: { status: saved.row.status, ...(w.after ?? {}) },
