@@ -54,24 +54,40 @@ interface HearingRow {
 }
 
 /** What the rules core is asked: the application as plain data, with the findings of the file. */
-async function evaluationInput(sql: Sql, row: CaseRow, hearing: HearingRow | undefined, day: Temporal.PlainDate): Promise<{ input: ApplicationInput; income: unknown; special: unknown; survey: unknown }> {
-  const [income] = await sql.query<{ inputs: { members: { id: string; relation: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] } }>(
-    'select inputs, quarter, members, counted_tiyn::text as "countedTiyn", per_capita_tiyn::text as "perCapitaTiyn", threshold_tiyn::text as "thresholdTiyn", required, trace from income_calculation where application_id = $1 order by id desc limit 1',
-    [row.id],
+/** Everything the decision reads besides the case row, in ONE round trip (the decision is the busiest step). */
+async function readFile(sql: Sql, row: CaseRow, day: Temporal.PlainDate) {
+  const [f] = await sql.query<{
+    hearing: HearingRow | null;
+    income: { inputs: { members: { id: string; relation: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] } } | null;
+    special: { needs: boolean; amountTiyn: string | null } | null;
+    survey: { refused: boolean } | null;
+    existing: (EgovAnswers['existing-assistance'] | null)[];
+    times: string;
+    recipientName: string | null;
+  }>(
+    `select
+       (select row_to_json(h) from (select refusal_ground, notified_on::text as notified_on, planned_decision_on::text as planned_decision_on, objection_due_on::text as objection_due_on,
+          objection_on::text as objection_on, objection_oral, protocol, protocol_read_on::text as protocol_read_on, remarks_due_on::text as remarks_due_on, remarks_on::text as remarks_on
+          from hearing where application_id = $1) h) as hearing,
+       (select row_to_json(i) from (select inputs, quarter, members, counted_tiyn::text as "countedTiyn", per_capita_tiyn::text as "perCapitaTiyn", threshold_tiyn::text as "thresholdTiyn", required, trace
+          from income_calculation where application_id = $1 order by id desc limit 1) i) as income,
+       (select row_to_json(c) from (select needs, amount_tiyn::text as "amountTiyn", reason, concluded_on::text as "concludedOn" from special_conclusion where application_id = $1) c) as special,
+       (select row_to_json(v) from (select act_number as "actNumber", act_date::text as "actDate", refused, needs, conclusion_reason as "conclusionReason" from survey where application_id = $1) v) as survey,
+       (select coalesce(json_agg(answers -> $2 -> 'existing-assistance'), '[]'::json) from data_request where application_id = $1 and kind = 'form-1-2') as existing,
+       (select count(*)::text from decision d join application a on a.id = d.application_id
+         where a.applicant_iin = $2 and d.category_code = $3 and d.outcome = 'grant' and d.decided_on >= make_date($4, 1, 1) and d.decided_on < make_date($4 + 1, 1, 1) and a.id <> $1 and a.status <> 'TERMINATED') as times,
+       (select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') from person where iin = $2) as "recipientName"`,
+    [row.id, row.applicantIin, row.categoryCode, day.year],
   );
-  const [special] = await sql.query('select needs, amount_tiyn::text as "amountTiyn", reason, concluded_on::text as "concludedOn" from special_conclusion where application_id = $1', [row.id]);
-  const [survey] = await sql.query<{ refused: boolean }>('select act_number as "actNumber", act_date::text as "actDate", refused, needs, conclusion_reason as "conclusionReason" from survey where application_id = $1', [row.id]);
-  const answers = await sql.query<{ answers: Record<string, EgovAnswers> | null }>("select answers from data_request where application_id = $1 and kind = 'form-1-2'", [row.id]);
-  const existing = answers.flatMap((a) => {
-    const e = a.answers?.[row.applicantIin]?.['existing-assistance'];
-    return e?.status === 'found' ? e.data : [];
-  });
+  return f!;
+}
+
+/** What the rules core is asked: the application as plain data, with the findings of the file. */
+function evaluationInput(row: CaseRow, file: Awaited<ReturnType<typeof readFile>>, day: Temporal.PlainDate): ApplicationInput {
+  const { hearing, income, survey } = file;
+  const existing = file.existing.flatMap((e) => (e && e.status === 'found' ? e.data : []));
   const dayS = day.toString();
   const sameGround = existing.filter((e) => row.ground !== null && e.ground === row.ground && (!e.to || String(e.to) >= dayS));
-  const [times] = await sql.query<{ n: string }>(
-    `select count(*)::text as n from decision d join application a on a.id = d.application_id where a.applicant_iin = $1 and d.category_code = $2 and d.outcome = 'grant' and extract(year from d.decided_on) = $3 and a.id <> $4 and a.status <> 'TERMINATED'`,
-    [row.applicantIin, row.categoryCode, day.year, row.id],
-  );
   const members = income?.inputs.members ?? row.family.map((m) => ({ id: m.iin, relation: m.relation, incomes: [...m.incomes] }));
   const input: ApplicationInput = {
     applicationDate: row.registeredOn,
@@ -85,10 +101,10 @@ async function evaluationInput(sql: Sql, row: CaseRow, hearing: HearingRow | und
       surveyRefusedOrEvaded: survey?.refused ?? false,
       assistanceAlreadyAssignedSameGround: sameGround.some((e) => e.status === 'assigned'),
       applicationAlreadyFiledSameGround: sameGround.some((e) => e.status === 'applied'),
-      timesReceivedThisYear: Number(times?.n ?? 0),
+      timesReceivedThisYear: Number(file.times),
     },
   };
-  return { input, income: income ?? null, special: special ?? null, survey: survey ?? null };
+  return input;
 }
 
 function hearingWindowsClosed(ctx: CaseCtx, h: HearingRow, day: Temporal.PlainDate): void {
@@ -114,15 +130,13 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
   const dec = input.decision;
   const name = dec.outcome === 'grant' ? 'grant' : 'refuse';
   return runStep(ctx, name, input.applicationId, input.expectedVersion, async ({ sql, row, at, day }) => {
-    const [hearing] = await sql.query<HearingRow>(
-      `select refusal_ground, notified_on::text, planned_decision_on::text, objection_due_on::text, objection_on::text, objection_oral, protocol, protocol_read_on::text, remarks_due_on::text, remarks_on::text from hearing where application_id = $1`,
-      [row.id],
-    );
+    const file = await readFile(sql, row, day);
+    const hearing = file.hearing;
     const late = row.decisionHardOn !== null && day.toString() > row.decisionHardOn;
     if (late && !dec.lateReason) throw new AppError('DECISION_LATE_REASON_REQUIRED', [{ path: 'lateReason', message: `Соңғы күн ${row.decisionHardOn}. | Последний день ${row.decisionHardOn}. | The last day was ${row.decisionHardOn}.` }], { decisionHardOn: row.decisionHardOn });
-    const facts = await evaluationInput(sql, row, hearing, day);
+    const facts = { input: evaluationInput(row, file, day), income: file.income, special: file.special, survey: file.survey };
     const result = evaluate(facts.input, ctx, day);
-    const special = facts.special as { needs: boolean; amountTiyn: string | null } | null;
+    const special = file.special;
 
     let refusalGround: string | null = null;
     if (dec.outcome === 'grant') {
@@ -170,7 +184,7 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
       [row.id, `${row.regNumber}-D`, day.toString(), at.toString(), dec.outcome, refusalGround, amountTiyn, periodicity, dec.outcome === 'grant' ? firstPaymentDate : null, dec.outcome === 'grant' ? periods : null, row.categoryCode, row.ground, result.rulesVersion.id, JSON.stringify(basis), dec.lateReason ?? null, ctx.actor?.id ?? null],
     );
     const decisionId = d!.id;
-    const recipientName = dec.outcome === 'grant' ? (await sql.query<{ name: string }>("select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') as name from person where iin = $1", [row.applicantIin]))[0]?.name : undefined;
+    const recipientName = file.recipientName;
     const notices = await enqueueDecisionNotice(sql, { applicationId: row.id, decisionId, outcome: dec.outcome, phone: row.mobile, portal: row.channel === 'PORTAL', at });
     return {
       result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: null as null | { paymentsCreated: number; committedTiyn: number }, notices: notices.map((n) => n.channel) },
