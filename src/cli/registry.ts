@@ -8,6 +8,7 @@ import { RULES_COMMANDS } from './commands/rules-evaluate';
 import { PAYMENT_COMMANDS } from './commands/payments';
 import { DOCUMENT_COMMANDS } from './commands/documents';
 import { NOTIFICATION_COMMANDS } from './commands/notifications';
+import { CASE_COMMANDS } from './commands/cases';
 
 export const COMMANDS: readonly CliCommand[] = [
   ...PLATFORM_COMMANDS,
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...PAYMENT_COMMANDS,
   ...DOCUMENT_COMMANDS,
   ...NOTIFICATION_COMMANDS,
+  ...CASE_COMMANDS,
 ];
