@@ -1,12 +1,12 @@
 /**
  * Loads the synthetic population (src/demo/population.ts) into the registry tables reg_* that the fake
- * state systems serve: streamed household by household, written in batches with bulkInsert, all in one
- * transaction (a crash leaves nothing half-seeded). Idempotent: when the same seed and size are already
+ * state systems serve: streamed household by household, written in batches with COPY (indexes and keys
+ * built once at the end, see withIndexesDeferred), all in one transaction (a crash leaves nothing half-seeded). Idempotent: when the same seed and size are already
  * loaded it does nothing; another population is only loaded over it with `replace: true`.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql } from '../db/connect';
-import { bulkInsert, type BulkColumn } from '../db/bulk';
+import { withBulkSession, withIndexesDeferred, type BulkColumn, type BulkSession } from '../db/bulk';
 import { generatePopulation, type RuralDistrictRef, type SyntheticHousehold } from './population';
 
 export interface SeedPopulationOptions {
@@ -42,6 +42,7 @@ export class PopulationMismatchError extends Error {
 }
 
 const REGISTRY_TABLES = ['reg_income', 'reg_benefit', 'reg_property', 'reg_assistance', 'reg_person', 'reg_household', 'reg_seed'] as const;
+const LOADED_TABLES = ['reg_household', 'reg_person', 'reg_income', 'reg_benefit', 'reg_property', 'reg_assistance'] as const;
 const SEED_LOCK = 4_242_010;
 
 const col = (name: string, type: BulkColumn['type']): BulkColumn => ({ name, type });
@@ -85,14 +86,14 @@ function addHousehold(b: Buffers, h: SyntheticHousehold): void {
   for (const x of h.assistance) b.assistance.push([x.id, x.personId, x.ground, x.category, x.status, x.periodicity, x.amountTiyn, x.from, x.to]);
 }
 
-async function writeBuffers(sql: Sql, b: Buffers): Promise<void> {
-  const big = { batchSize: 1_000_000 };
-  await bulkInsert(sql, 'reg_household', HOUSEHOLD_COLUMNS, b.households, big);
-  await bulkInsert(sql, 'reg_person', PERSON_COLUMNS, b.persons, big);
-  await bulkInsert(sql, 'reg_income', INCOME_COLUMNS, b.incomes, { batchSize: 50_000 });
-  await bulkInsert(sql, 'reg_benefit', BENEFIT_COLUMNS, b.benefits, big);
-  await bulkInsert(sql, 'reg_property', PROPERTY_COLUMNS, b.property, big);
-  await bulkInsert(sql, 'reg_assistance', ASSISTANCE_COLUMNS, b.assistance, big);
+/** Writes one batch of every table, parents first, with COPY. */
+async function writeBuffers(session: BulkSession, b: Buffers): Promise<void> {
+  await session.copyRows('reg_household', HOUSEHOLD_COLUMNS, b.households);
+  await session.copyRows('reg_person', PERSON_COLUMNS, b.persons);
+  await session.copyRows('reg_income', INCOME_COLUMNS, b.incomes);
+  await session.copyRows('reg_benefit', BENEFIT_COLUMNS, b.benefits);
+  await session.copyRows('reg_property', PROPERTY_COLUMNS, b.property);
+  await session.copyRows('reg_assistance', ASSISTANCE_COLUMNS, b.assistance);
 }
 
 /** Which synthetic population is loaded, or null. */
@@ -108,7 +109,7 @@ export async function loadedPopulation(sql: Sql): Promise<{ seed: string; person
 export async function seedPopulation(database: Database, options: SeedPopulationOptions): Promise<SeedPopulationResult> {
   const seed = String(options.seed);
   const asOf = options.asOf ?? Temporal.Now.plainDateISO('Asia/Almaty');
-  return database.transaction(async ({ sql }) => {
+  return withBulkSession(database, async (sql) => {
     await sql.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const loaded = await loadedPopulation(sql);
     if (loaded && loaded.seed === seed && loaded.persons === options.persons) {
@@ -125,21 +126,31 @@ export async function seedPopulation(database: Database, options: SeedPopulation
     if (ruralDistricts.length === 0) throw new Error('seedPopulation: no rural districts; seed the rural_district table first');
 
     const batchPersons = options.batchPersons ?? 10_000;
-    let buffers = emptyBuffers();
     let households = 0;
     let persons = 0;
-    for (const h of generatePopulation({ persons: options.persons, seed: options.seed, asOf, ruralDistricts })) {
-      addHousehold(buffers, h);
-      households++;
-      persons += h.persons.length;
-      if (buffers.persons.length >= batchPersons) {
-        await writeBuffers(sql, buffers);
-        buffers = emptyBuffers();
-        options.onProgress?.(persons);
+    await withIndexesDeferred(sql, LOADED_TABLES, async () => {
+      // One batch is written while the next is generated; generation yields now and then so the
+      // PostgreSQL socket keeps draining (PGlite runs in this thread and gains nothing, loses nothing).
+      let writing: Promise<void> = Promise.resolve();
+      let buffers = emptyBuffers();
+      const send = async (b: Buffers, done: number): Promise<void> => {
+        await writing;
+        writing = writeBuffers(sql, b).then(() => options.onProgress?.(done));
+        writing.catch(() => undefined);
+      };
+      for (const h of generatePopulation({ persons: options.persons, seed: options.seed, asOf, ruralDistricts })) {
+        addHousehold(buffers, h);
+        households++;
+        persons += h.persons.length;
+        if (households % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (buffers.persons.length >= batchPersons) {
+          await send(buffers, persons);
+          buffers = emptyBuffers();
+        }
       }
-    }
-    await writeBuffers(sql, buffers);
-    options.onProgress?.(persons);
+      await send(buffers, persons);
+      await writing;
+    });
     for (const table of ['reg_household', 'reg_person', 'reg_benefit', 'reg_property', 'reg_assistance']) {
       await sql.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
     }
