@@ -98,7 +98,8 @@ describeBrowser('web shell', () => {
     await page.getByTestId('nav-users').click();
     const table = page.getByTestId('users-table');
     await table.getByText('specialist', { exact: true }).waitFor();
-    expect(await table.locator('tbody tr').count()).toBe(9);
+    const listed = ((await (await page.request.get(`${app().baseUrl}/api/users`)).json()) as { users: unknown[] }).users.length;
+    expect(await table.locator('tbody tr').count()).toBe(Math.min(listed, 25));
     await app().screenshot(page, 'users-admin-kk');
 
     // Add a user: the client's own checks first, then the server's field message under its field.
