@@ -163,7 +163,7 @@ describeDb('rules versions in the database', (getDb) => {
     }
     const cells79 = impact.cells.filter((c) => c.category === '7.9').reduce((s, c) => s + c.current.households, 0);
     expect(cells79).toBe(granted);
-  });
+  }, 120_000);
 });
 
 describe('legal reference', () => {

@@ -24,12 +24,13 @@ import { registerAuditRoutes } from './routes/audit';
 import { registerNotificationRoutes } from './routes/notifications';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerApplicationRoutes } from './routes/applications';
+import { registerAdminRulesRoutes } from './routes/admin-rules';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_DIR = join(ROOT, 'dist', 'web');
 
 /** Route modules, each registering its routes with their roles. Add a module's register function here. */
-const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes];
+const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerAdminRulesRoutes];
 
 export function languageOf(header: string | undefined): Lang {
   for (const part of (header ?? '').split(',')) {
