@@ -3,3 +3,4 @@ export * from './schema/platform';
 export * from './schema/payments';
 export * from './schema/registry';
 export * from './schema/notifications';
+export * from './schema/cases';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
+import type { EgovAnswers } from '../adapters/egov/port';
+import { caseEnv } from './case-env';
+import { categoryOn, checkDocuments, requiredDocuments } from './intake-form';
+
+const env = caseEnv('koksu');
+const day = Temporal.PlainDate.from('2025-03-04');
+const cat = (code: string) => categoryOn(env, code, day).category;
+const identityFound = { identity: { status: 'found', data: {} }, incomes: { status: 'found', data: { months: [] } } } as unknown as EgovAnswers;
+
+describe('documents at intake (p.11)', () => {
+  it('asks for ID, income information and the ground document of an income-tested category', () => {
+    expect(requiredDocuments(cat('7.9')).map((d) => d.code)).toEqual(expect.arrayContaining(['identity', 'income']));
+  });
+
+  it('asks for no income information where the category has no income test (7.11)', () => {
+    expect(requiredDocuments(cat('7.11')).map((d) => d.code)).not.toContain('income');
+  });
+
+  it('does not ask for what the information systems supplied', () => {
+    const check = checkDocuments(requiredDocuments(cat('7.9')), [], identityFound, day);
+    expect(check).toEqual({ missing: [], expired: [] });
+  });
+
+  it('lists what is missing when the systems have no data and nothing was presented', () => {
+    const check = checkDocuments(requiredDocuments(cat('7.9')), [], undefined, day);
+    expect(check.missing.map((m) => m.code)).toEqual(expect.arrayContaining(['identity', 'income']));
+  });
+
+  it('treats a document expiring before the intake day as expired, and one expiring that day as valid', () => {
+    const required = requiredDocuments(cat('7.1'));
+    const expired = checkDocuments(required, [{ code: 'veteran-certificate', expiresOn: '2025-03-03', originalSeen: true }], identityFound, day);
+    expect(expired.expired.map((e) => e.code)).toEqual(['veteran-certificate']);
+    const valid = checkDocuments(required, [{ code: 'veteran-certificate', expiresOn: '2025-03-04', originalSeen: true }], identityFound, day);
+    expect(valid).toEqual({ missing: [], expired: [] });
+  });
+});
