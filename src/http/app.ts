@@ -23,6 +23,7 @@ import { registerUserRoutes } from './routes/users';
 import { registerAuditRoutes } from './routes/audit';
 import { registerNotificationRoutes } from './routes/notifications';
 import { registerDocumentRoutes } from './routes/documents';
+import { registerCategoryRoutes } from './routes/categories';
 import { registerApplicationRoutes } from './routes/applications';
 import { registerAdminRulesRoutes } from './routes/admin-rules';
 
@@ -30,7 +31,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_DIR = join(ROOT, 'dist', 'web');
 
 /** Route modules, each registering its routes with their roles. Add a module's register function here. */
-const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerAdminRulesRoutes];
+const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerCategoryRoutes, registerAdminRulesRoutes];
 
 export function languageOf(header: string | undefined): Lang {
   for (const part of (header ?? '').split(',')) {

@@ -28,9 +28,16 @@ export interface PageProps {
 }
 
 const ALL: readonly Role[] = ROLES;
+/** Roles that may open case pages (the server's case routes are open to every signed-in user but ADMIN has no case work). */
+const CASE_READERS: readonly Role[] = ['SPECIALIST', 'HEAD', 'RURAL_AKIM', 'STATE_CORP', 'PRECINCT_COMMISSION', 'SPECIAL_COMMISSION', 'ACCOUNTANT', 'AUDITOR'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', labelKey: 'common:nav.home', roles: ALL, load: () => import('./pages/home') },
+  { id: 'cases-queue', path: '/cases/queue', labelKey: 'cases:nav.queue', roles: ['SPECIALIST', 'HEAD', 'RURAL_AKIM', 'STATE_CORP', 'PRECINCT_COMMISSION', 'SPECIAL_COMMISSION', 'AUDITOR'], load: () => import('./pages/cases/queue') },
+  { id: 'cases', path: '/cases', labelKey: 'cases:nav.search', roles: CASE_READERS, load: () => import('./pages/cases/search') },
+  { id: 'cases-new', path: '/cases/new', labelKey: 'cases:nav.intake', roles: ['SPECIALIST', 'RURAL_AKIM', 'STATE_CORP'], load: () => import('./pages/cases/intake') },
+  { id: 'case', path: '/cases/:id', labelKey: 'cases:nav.search', roles: CASE_READERS, hidden: true, load: () => import('./pages/cases/case') },
+  { id: 'print-queue', path: '/notices/print', labelKey: 'documents:nav.printQueue', roles: ['SPECIALIST', 'STATE_CORP', 'HEAD', 'AUDITOR'], load: () => import('./pages/cases/print-queue') },
   { id: 'users', path: '/users', labelKey: 'common:nav.users', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/users') },
   { id: 'audit', path: '/audit', labelKey: 'common:nav.audit', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/audit') },
 ];

@@ -151,7 +151,7 @@ export interface Category {
   readonly code: string;
   readonly name_kk: string;
   readonly name_ru: string;
-  readonly ground: string;
+  readonly ground: string | null;
   readonly periodicity: string;
   readonly incomeTest: boolean;
   readonly example: boolean;

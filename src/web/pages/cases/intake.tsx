@@ -20,6 +20,11 @@ import { useUser } from '../../session';
 import { useApi } from '../../use-api';
 import { casesApi, receiptUrl, type Receipt } from './case-api';
 
+/** The kk/ru name of a configuration entry (`name_kk`, `name_ru`). */
+function nameOf(x: { readonly name_kk: string; readonly name_ru: string }, lang: string): string {
+  return localizedName({ kk: x.name_kk, ru: x.name_ru }, lang);
+}
+
 interface DocRow {
   presented: boolean;
   number: string;
@@ -88,8 +93,8 @@ export default function IntakePage() {
           <Alert color="orange" variant="light" title={t('cases:intake.refusedTitle')} data-testid="intake-refused">
             <Stack gap="xs">
               <Text>{t('cases:intake.refusedBody', { number: done.receipt.number })}</Text>
-              {done.receipt.missing.length ? <Text fz="sm">{t('cases:intake.missing')}: {done.receipt.missing.map((m) => localizedName(m, lang)).join('; ')}</Text> : null}
-              {done.receipt.expired.length ? <Text fz="sm">{t('cases:intake.expired')}: {done.receipt.expired.map((m) => localizedName(m, lang)).join('; ')}</Text> : null}
+              {done.receipt.missing.length ? <Text fz="sm">{t('cases:intake.missing')}: {done.receipt.missing.map((m) => nameOf(m, lang)).join('; ')}</Text> : null}
+              {done.receipt.expired.length ? <Text fz="sm">{t('cases:intake.expired')}: {done.receipt.expired.map((m) => nameOf(m, lang)).join('; ')}</Text> : null}
               <Anchor href={receiptUrl(done.receipt.id, lang)} target="_blank" data-testid="intake-receipt-pdf">{t('cases:intake.receiptPdf')}</Anchor>
             </Stack>
           </Alert>
@@ -127,7 +132,7 @@ export default function IntakePage() {
                 searchable
                 value={v.categoryCode || null}
                 onChange={(c) => set('categoryCode')(c ?? '')}
-                data={(categories.data?.categories ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${localizedName(c, lang)}${c.example ? ` (${t('cases:intake.example')})` : ''}` }))}
+                data={(categories.data?.categories ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${nameOf(c, lang)}${c.example ? ` (${t('cases:intake.example')})` : ''}` }))}
                 error={errors.field('categoryCode')}
                 data-testid="intake-category"
               />
@@ -171,8 +176,8 @@ export default function IntakePage() {
                   const upd = (patch: Partial<DocRow>) => setDocs((s) => ({ ...s, [d.code]: { ...row, ...patch } }));
                   return (
                     <Table.Tr key={d.code}>
-                      <Table.Td>{localizedName(d, lang)}</Table.Td>
-                      <Table.Td><Checkbox checked={row.presented} onChange={(e) => upd({ presented: e.currentTarget.checked })} aria-label={localizedName(d, lang)} data-testid={`intake-doc-${d.code}`} /></Table.Td>
+                      <Table.Td>{nameOf(d, lang)}</Table.Td>
+                      <Table.Td><Checkbox checked={row.presented} onChange={(e) => upd({ presented: e.currentTarget.checked })} aria-label={nameOf(d, lang)} data-testid={`intake-doc-${d.code}`} /></Table.Td>
                       <Table.Td><TextInput size="xs" value={row.number} disabled={!row.presented} onChange={(e) => upd({ number: e.currentTarget.value })} /></Table.Td>
                       <Table.Td><TextInput size="xs" type="date" value={row.expiresOn} disabled={!row.presented} onChange={(e) => upd({ expiresOn: e.currentTarget.value })} /></Table.Td>
                       <Table.Td><Checkbox checked={row.originalSeen} disabled={!row.presented} onChange={(e) => upd({ originalSeen: e.currentTarget.checked })} aria-label={t('cases:intake.originalSeen')} /></Table.Td>
