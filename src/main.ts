@@ -18,6 +18,7 @@ import { createFakeSmsGateway } from './adapters/sms/fake';
 import { createFakeCabinet } from './adapters/cabinet/fake';
 import { FakeMinistrySystem } from './adapters/ministry/fake';
 import { createFakeBank } from './adapters/bank/fake';
+import { registryForm7Stager } from './adapters/ministry-bulk/fake';
 import { FakeEgovGateway } from './adapters/egov/fake';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
@@ -30,6 +31,7 @@ export function createPorts(_config: Config, _database: Database, clock: Clock =
     cabinet: createFakeCabinet(),
     ministry: new FakeMinistrySystem({ database: _database }),
     bank: createFakeBank({ returnEvery: 50 }),
+    ministryBulk: registryForm7Stager,
     egov: new FakeEgovGateway({ database: _database, latencyMs: _config.egov.latencyMs, failureRate: _config.egov.failureRate, now: () => clock.now() }),
   };
 }

@@ -7,6 +7,7 @@ import type { SmsGateway } from './adapters/sms/port';
 import type { PersonalCabinet } from './adapters/cabinet/port';
 import type { MinistrySystem } from './adapters/ministry/port';
 import type { PaymentOrganisation } from './adapters/bank/port';
+import type { Form7Stager } from './adapters/ministry-bulk/port';
 import type { EgovGateway } from './adapters/egov/port';
 
 export interface Ports {
@@ -21,6 +22,8 @@ export interface Ports {
   readonly ministry?: MinistrySystem;
   /** The State Corporation / payment organisations: payment orders and statements (p.29–p.32). */
   readonly bank?: PaymentOrganisation;
+  /** The ministry's bulk form 7 path: stages recipients set-based for million-row holiday runs (p.25). */
+  readonly ministryBulk?: Form7Stager;
   /** The e-government gateway: form 1-2 requests to state information systems (p.11). */
   readonly egov?: EgovGateway;
 }

@@ -23,6 +23,7 @@ import { runCommand } from '../context';
 import { AppError } from '../errors';
 import type { Sql } from '../db/connect';
 import type { MinistrySystem } from '../adapters/ministry/port';
+import type { Form7Stager } from '../adapters/ministry-bulk/port';
 import { checkIban } from '../rules/identifiers';
 import { demandFormationDeadline } from '../rules/deadlines';
 import { commitBudget, releaseBudget } from './budget-ledger';
@@ -63,8 +64,7 @@ interface RunRow {
   programme: string;
   status: RunStatus;
   fetch_after_id: string;
-  create_after_id: string;
-  candidates_max_id: string | null;
+  create_after_iin: string;
   fetched_rows: number;
   excluded_dead: number;
   excluded_terminated: number;
@@ -117,6 +117,12 @@ export interface DriveOptions {
   /** Staged recipients turned into payments per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (run: HolidayRun) => void;
+  /**
+   * The ministry's bulk path (src/adapters/ministry-bulk): stages each keyset range set-based inside the
+   * step's transaction instead of paging rows through Node. Used when given; `pageSize` is then the number
+   * of ministry rows per range (up to 200,000).
+   */
+  readonly stager?: Form7Stager;
 }
 
 const basisOf = (code: string) => `holiday:${code}`;
@@ -170,7 +176,7 @@ export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId:
   const sel = selectHoliday(districtConfig(), date, run.categories);
   options.onProgress?.(run);
   while (run.status !== 'done' && run.status !== 'failed') {
-    if (run.status === 'fetching') run = await fetchPage(ctx, ministry, runId, sel, pageSize);
+    if (run.status === 'fetching') run = options.stager ? await stageRange(ctx, options.stager, runId, sel, pageSize) : await fetchPage(ctx, ministry, runId, sel, pageSize);
     else if (run.status === 'budget') run = await commitRunBudget(ctx, runId, sel);
     else if (run.status === 'creating') run = await createBatch(ctx, runId, sel, batchSize);
     options.onProgress?.(run);
@@ -228,20 +234,38 @@ async function fetchPage(ctx: Ctx, ministry: MinistrySystem, runId: string, sel:
         [runId, rows.map(([k]) => k), rows.map(([, v]) => v.name), rows.map(([, v]) => v.rd), rows.map(([, v]) => v.category), rows.map(([, v]) => v.iban), rows.map(([, v]) => v.amount)],
       );
     }
-    let extra = '';
-    const params: unknown[] = [runId, next, page.rows.length, dead, terminated, noAccount, at.toString()];
-    if (finished) {
-      const [agg] = await sql.query<{ n: string; max_id: string | null }>('select count(*) as n, max(id) as max_id from holiday_candidate where run_id = $1', [runId]);
-      const [min] = await sql.query<{ min_id: string | null }>('select min(id) - 1 as min_id from holiday_candidate where run_id = $1', [runId]);
-      extra = `, status = 'budget', recipients = $8, candidates_max_id = $9, create_after_id = $10`;
-      params.push(Number(agg!.n), agg!.max_id ?? 0, min!.min_id ?? 0);
-    }
-    const [updated] = await sql.query<RunRow>(
-      `update payment_run set fetch_after_id = $2, fetched_rows = fetched_rows + $3, excluded_dead = excluded_dead + $4, excluded_terminated = excluded_terminated + $5,
-              excluded_no_account = excluded_no_account + $6, updated_at = $7${extra} where id = $1 returning *`,
-      params,
-    );
-    return { result: holidayRunOf(updated!), targetId: runId, after: { page: page.rows.length, staged: rows.length, dead, terminated, noAccount, finished } };
+    const updated = await advanceFetch(sql, runId, { next, rows: page.rows.length, dead, terminated, noAccount, finished, at: at.toString() });
+    return { result: updated, targetId: runId, after: { page: page.rows.length, staged: rows.length, dead, terminated, noAccount, finished } };
+  });
+}
+
+/** Moves the fetch cursor with the page's counts; after the last page, counts the staged recipients and moves to the budget step. */
+async function advanceFetch(sql: Sql, runId: string, p: { next: number; rows: number; dead: number; terminated: number; noAccount: number; finished: boolean; at: string }): Promise<HolidayRun> {
+  let extra = '';
+  const params: unknown[] = [runId, p.next, p.rows, p.dead, p.terminated, p.noAccount, p.at];
+  if (p.finished) {
+    const [agg] = await sql.query<{ n: string }>('select count(*) as n from holiday_candidate where run_id = $1', [runId]);
+    extra = `, status = 'budget', recipients = $8`;
+    params.push(Number(agg!.n));
+  }
+  const [updated] = await sql.query<RunRow>(
+    `update payment_run set fetch_after_id = $2, fetched_rows = fetched_rows + $3, excluded_dead = excluded_dead + $4, excluded_terminated = excluded_terminated + $5,
+            excluded_no_account = excluded_no_account + $6, updated_at = $7${extra} where id = $1 returning *`,
+    params,
+  );
+  return holidayRunOf(updated!);
+}
+
+/** The bulk fetch step: one keyset range of form 7 staged set-based in the same transaction as the cursor. */
+async function stageRange(ctx: Ctx, stager: Form7Stager, runId: string, sel: HolidaySelection, rangeSize: number): Promise<HolidayRun> {
+  const categories = sel.categories.flatMap((c) => c.form7.map((form7) => ({ form7, holidayCategory: c.code, amountTiyn: c.amountTiyn })));
+  return runCommand(ctx, { action: 'payments.holiday-run.fetch', targetType: 'payment_run' }, async ({ sql, at }) => {
+    const row = await lockRun(sql, runId);
+    if (row.status !== 'fetching') return { result: holidayRunOf(row), targetId: runId };
+    const afterId = Number(row.fetch_after_id);
+    const r = categories.length === 0 ? { rows: 0, dead: 0, terminated: 0, noAccount: 0, nextAfterId: null } : await stager.stageActiveRecipients(sql, { runId, asOf: sel.date, categories, afterId, limit: rangeSize });
+    const updated = await advanceFetch(sql, runId, { next: r.nextAfterId ?? afterId, rows: r.rows, dead: r.dead, terminated: r.terminated, noAccount: r.noAccount, finished: r.nextAfterId === null, at: at.toString() });
+    return { result: updated, targetId: runId, after: { range: [afterId, r.nextAfterId], ...r } };
   });
 }
 
@@ -250,10 +274,15 @@ async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): 
     return await runCommand(ctx, { action: 'payments.holiday-run.budget', targetType: 'payment_run' }, async ({ sql, at }) => {
       const row = await lockRun(sql, runId);
       if (row.status !== 'budget') return { result: holidayRunOf(row), targetId: runId };
+      // Recipients already paid for this holiday this year (by an earlier run) are not committed again;
+      // on the first run of a holiday there are none and the anti-join is skipped.
+      const [any] = await sql.query<{ n: number }>('select count(*)::int as n from (select 1 from payment where basis = $1 and period = $2 limit 1) x', [basisOf(sel.code), String(sel.date.year)]);
       const [s] = await sql.query<{ total: string | null }>(
-        `select sum(c.amount_tiyn)::text as total from holiday_candidate c
-          where c.run_id = $1 and not exists (select 1 from payment p where p.basis = $2 and p.period = $3 and p.recipient_iin = c.iin)`,
-        [runId, basisOf(sel.code), String(sel.date.year)],
+        any!.n === 0
+          ? `select sum(c.amount_tiyn)::text as total from holiday_candidate c where c.run_id = $1`
+          : `select sum(c.amount_tiyn)::text as total from holiday_candidate c
+              where c.run_id = $1 and not exists (select 1 from payment p where p.basis = $2 and p.period = $3 and p.recipient_iin = c.iin)`,
+        any!.n === 0 ? [runId] : [runId, basisOf(sel.code), String(sel.date.year)],
       );
       const total = BigInt(s?.total ?? '0');
       await commitBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: total, ref: `run:${runId}`, at });
@@ -273,29 +302,23 @@ async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batch
   return runCommand(ctx, { action: 'payments.holiday-run.create', targetType: 'payment_run' }, async ({ sql, at }) => {
     const row = await lockRun(sql, runId);
     if (row.status !== 'creating') return { result: holidayRunOf(row), targetId: runId };
-    const after = Number(row.create_after_id);
-    const max = Number(row.candidates_max_id ?? 0);
-    const upto = Math.min(after + batchSize, max);
+    const after = row.create_after_iin;
     // The run's list reaches the State Corporation the day it is made: the one-time demand is daily (p.27).
     const demand = onCalendar('date', () => demandFormationDeadline(paymentCalendar(), { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
-    let created = 0;
-    let sum = 0n;
-    let seen = 0;
-    if (upto > after) {
-      const [r] = await sql.query<{ n: string; s: string | null; seen: string }>(
-        `with c as (select * from holiday_candidate where id > $2 and id <= $3 and run_id = $1),
-              ins as (insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
-                                           financial_year, programme, pay_on, demand_due_on, created_at)
-                      select $4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10 from c order by c.id
-                      on conflict (basis, period, recipient_iin) do nothing returning amount_tiyn)
-         select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen`,
-        [runId, after, upto, basisOf(sel.code), String(sel.date.year), sel.date.year, row.programme, sel.date.toString(), demand.date.toString(), at.toString()],
-      );
-      created = Number(r!.n);
-      sum = BigInt(r!.s ?? '0');
-      seen = Number(r!.seen);
-    }
-    const done = upto >= max;
+    // One keyset range of staged recipients (by IIN, the staging key), written set-based.
+    const [r] = await sql.query<{ n: string; s: string | null; seen: string; last: string | null }>(
+      `with c as materialized (select * from holiday_candidate where run_id = $1 and iin > $2 order by iin limit $3),
+            ins as (insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
+                                         financial_year, programme, pay_on, demand_due_on, created_at)
+                    select $4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10 from c
+                    on conflict (basis, period, recipient_iin) do nothing returning amount_tiyn)
+       select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen, (select max(iin) from c) as last`,
+      [runId, after, batchSize, basisOf(sel.code), String(sel.date.year), sel.date.year, row.programme, sel.date.toString(), demand.date.toString(), at.toString()],
+    );
+    const created = Number(r!.n);
+    const sum = BigInt(r!.s ?? '0');
+    const seen = Number(r!.seen);
+    const done = seen < batchSize;
     let release = 0n;
     if (done) {
       const committed = BigInt(row.committed_tiyn);
@@ -305,11 +328,11 @@ async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batch
       await releaseBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: release, ref: `run:${runId}`, at });
     }
     const [u] = await sql.query<RunRow>(
-      `update payment_run set create_after_id = $2, payments = payments + $3, total_tiyn = total_tiyn + $4::bigint, already_paid = already_paid + $5,
+      `update payment_run set create_after_iin = $2, payments = payments + $3, total_tiyn = total_tiyn + $4::bigint, already_paid = already_paid + $5,
               committed_tiyn = committed_tiyn - $6::bigint, updated_at = $7${done ? ", status = 'done', finished_at = $7" : ''} where id = $1 returning *`,
-      [runId, upto, created, sum.toString(), seen - created, release.toString(), at.toString()],
+      [runId, r!.last ?? after, created, sum.toString(), seen - created, release.toString(), at.toString()],
     );
-    return { result: holidayRunOf(u!), targetId: runId, after: { range: [after, upto], created, totalTiyn: sum.toString(), done } };
+    return { result: holidayRunOf(u!), targetId: runId, after: { range: [after, r!.last], created, totalTiyn: sum.toString(), done } };
   });
 }
 

@@ -7,6 +7,7 @@ import { DB_OPTIONS, withDatabase } from './platform';
 import { systemClock, type Ctx } from '../../context';
 import { AppError } from '../../errors';
 import { FakeMinistrySystem } from '../../adapters/ministry/fake';
+import { registryForm7Stager } from '../../adapters/ministry-bulk/fake';
 import { driveHolidayRun, startHolidayRun, type HolidayRun } from '../../payments/run-holiday';
 import { setAllocation } from '../../payments/set-allocation';
 import { tengeToTiyn } from '../../rules/money';
@@ -43,24 +44,27 @@ function progressPrinter(input: CliInput): (run: HolidayRun) => void {
 const holidayRunCommand: CliCommand = {
   path: ['payments', 'holiday-run'],
   summary: 'Pay a holiday or memorable date to its categories without applications (p.5, p.10, p.25)',
-  usage: '--date YYYY-MM-DD [--category CODE ...] [--programme CODE] [--page-size N] [--batch-size N] [--data-dir DIR] [--json]',
+  usage: '--date YYYY-MM-DD [--category CODE ...] [--programme CODE] [--page-size N] [--batch-size N] [--paged] [--data-dir DIR] [--json]',
   help:
     'Fetches active pension and allowance recipients (form 7) of the categories the district list gives the date,\n' +
     'excludes the dead and the terminated, de-duplicates by IIN, commits the budget and creates the payments.\n' +
     'The run is durable: run the same command again after a crash and it resumes; after it finished, it creates\n' +
-    'nothing new and reports the same totals. Exit code 1 when the run failed (e.g. BUDGET_EXCEEDED).',
-  options: { date: { type: 'string' }, category: { type: 'string', multiple: true }, programme: { type: 'string' }, json: { type: 'boolean' }, 'page-size': { type: 'string' }, 'batch-size': { type: 'string' }, ...DB_OPTIONS },
+    'nothing new and reports the same totals. Exit code 1 when the run failed (e.g. BUDGET_EXCEEDED).\n' +
+    'Form 7 is staged set-based through the ministry\'s bulk path; --paged reads it page by page through the\n' +
+    'row port instead. --page-size: ministry rows per step (default 10000, up to 200000 in bulk).',
+  options: { date: { type: 'string' }, category: { type: 'string', multiple: true }, programme: { type: 'string' }, json: { type: 'boolean' }, 'page-size': { type: 'string' }, 'batch-size': { type: 'string' }, paged: { type: 'boolean' }, ...DB_OPTIONS },
   async run(input) {
     const date = input.values.date as string | undefined;
     if (!date) throw new UsageError('--date YYYY-MM-DD is required');
     const pageSize = input.values['page-size'] === undefined ? 10_000 : Number(input.values['page-size']);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UsageError('--page-size must be 1..10000');
+    const maxPage = input.values.paged ? 10_000 : 200_000;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPage) throw new UsageError(`--page-size must be 1..${maxPage}`);
     const batchSize = input.values['batch-size'] === undefined ? 50_000 : Number(input.values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number ≥ 1');
     return withDatabase(input, async (database) => {
       const ctx: Ctx = { database, actor: null, clock: systemClock };
       const started = await startHolidayRun(ctx, { date, categories: list(input.values.category), programme: input.values.programme as string | undefined }).catch(usageOf);
-      const run = await driveHolidayRun(ctx, new FakeMinistrySystem({ database }), started.runId, { pageSize, batchSize, onProgress: progressPrinter(input) });
+      const run = await driveHolidayRun(ctx, new FakeMinistrySystem({ database }), started.runId, { pageSize, batchSize, onProgress: progressPrinter(input), ...(input.values.paged ? {} : { stager: registryForm7Stager }) });
       const out = { runId: run.runId, recipients: run.recipients, payments: run.payments, totalTiyn: run.totalTiyn, status: run.status, ...(run.errorCode ? { errorCode: run.errorCode } : {}) };
       if (input.values.json) input.io.out(JSON.stringify(out) + '\n');
       else

@@ -58,6 +58,8 @@ export const paymentRun = pgTable('payment_run', {
   fetchAfterId: bigint('fetch_after_id', { mode: 'number' }).notNull(),
   createAfterId: bigint('create_after_id', { mode: 'number' }).notNull(),
   candidatesMaxId: bigint('candidates_max_id', { mode: 'number' }),
+  /** Keyset cursor of the creating step (migration 0031): the last staged IIN turned into a payment. */
+  createAfterIin: text('create_after_iin').notNull(),
   fetchedRows: integer('fetched_rows').notNull(),
   excludedDead: integer('excluded_dead').notNull(),
   excludedTerminated: integer('excluded_terminated').notNull(),
@@ -75,7 +77,6 @@ export const paymentRun = pgTable('payment_run', {
 });
 
 export const holidayCandidate = pgTable('holiday_candidate', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
   runId: uuid('run_id').notNull(),
   iin: text('iin').notNull(),
   fullName: text('full_name').notNull(),
