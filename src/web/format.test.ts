@@ -31,6 +31,10 @@ describe('localizedName', () => {
     expect(localizedName(name, 'kk')).toBe(name.kk);
     expect(localizedName(name, 'en')).toBe(name.kk);
   });
+  it('reads database-style name_kk / name_ru too', () => {
+    expect(localizedName({ name_kk: name.kk, name_ru: name.ru }, 'ru')).toBe(name.ru);
+    expect(localizedName({ name_kk: name.kk, name_ru: name.ru }, 'kk')).toBe(name.kk);
+  });
 });
 
 describe('formatMoney', () => {

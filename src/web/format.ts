@@ -26,12 +26,16 @@ export function formatDateTime(instant: string, timeZone: string = OFFICE_TIME_Z
   return `${formatDate(z.toPlainDate())} ${pad(z.hour)}:${pad(z.minute)}`;
 }
 
+/** A name kept in Kazakh and Russian, as `{ kk, ru }` or as database-style `{ name_kk, name_ru }`. */
+export type BilingualName = { readonly kk: string; readonly ru: string } | { readonly name_kk: string; readonly name_ru: string };
+
 /**
  * A name the server keeps in Kazakh and Russian, in the UI language: Russian for ru, the official
  * (Kazakh) name otherwise, since there is no English form.
  */
-export function localizedName(name: { readonly kk: string; readonly ru: string }, lang: string): string {
-  return lang === 'ru' ? name.ru : name.kk;
+export function localizedName(name: BilingualName, lang: string): string {
+  const [kk, ru] = 'kk' in name ? [name.kk, name.ru] : [name.name_kk, name.name_ru];
+  return lang === 'ru' ? ru : kk;
 }
 
 /**
