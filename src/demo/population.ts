@@ -611,7 +611,11 @@ function makeHousehold(r: Random, counters: Counters, ctx: Context): SyntheticHo
       if (presence < 1 && !r.chance(presence)) continue;
       const amount = spread === 0 ? monthly : Math.round((monthly * (100 + r.int(-spread, spread))) / 100);
       if (amount <= 0) continue;
-      // One row per person, month and type: two allowances in a month add up.
+      if (type !== 'pension' && type !== 'state-benefit') {
+        incomes.push({ personId: person.id, month: m.label, type, amountTiyn: amount });
+        continue;
+      }
+      // One row per person, month and type: two allowances in a month add up (other types come once).
       const key = `${person.id}|${m.label}|${type}`;
       const at = incomeIndex.get(key);
       if (at === undefined) {
