@@ -6,8 +6,9 @@
  *
  * A known person always gets `found`, even when a register has nothing on them: "no disability" is
  * `{ group: null, childDisability: false }`, "no property" is an empty list. Data are as of `asOf`: deaths
- * after it are not shown, benefits and assistance are those in force on it, incomes are the twelve full
- * calendar months before the month of `asOf`.
+ * after it are not shown, family members are those alive and born on it, pensions and allowances are those
+ * in force on it, existing assistance is every record begun on or before it (assigned or applied for; the
+ * rules judge which matters for p.20.4), incomes are the twelve full calendar months before its month.
  *
  * The vocabulary below (relations, income types, property kinds) is the gateway's own [assumed: the real
  * gateway's codes are not public]; an adapter to the real gateway maps its codes onto these.
