@@ -19,7 +19,9 @@ const stranger = person('Белгісіз', 'Адам', '1990-09-09');
 const portalApplicant = person('Порталова', 'Әсел', '1991-01-01', { monthlyWagesTiyn: 1_500_000 });
 const late = person('Кешікова', 'Сәуле', '1970-07-07', { monthlyWagesTiyn: 1_000_000 });
 const akimCase = person('Ауылова', 'Мәдина', '1975-03-03', { monthlyWagesTiyn: 1_000_000 });
-const KNOWN: TestPerson[] = [poor, rich, extended, mother, veteran, portalApplicant, late, akimCase];
+const flooded = person('Суова', 'Алма', '1965-06-06', { monthlyWagesTiyn: 1_000_000 });
+const evader = person('Қашқынова', 'Жанар', '1982-12-12', { monthlyWagesTiyn: 1_000_000 });
+const KNOWN: TestPerson[] = [poor, rich, extended, mother, veteran, portalApplicant, late, akimCase, flooded, evader];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -306,6 +308,41 @@ describeDb('the application workflow through the API', (getDb) => {
     expect(search.body.applications.map((a: Json) => a.id)).toEqual([app.id]);
     const byIin = await call('AUDITOR', 'GET', `/api/applications?iin=${akimCase.iin}`);
     expect(byIin.body.applications).toHaveLength(1);
+  });
+
+  it('runs a disaster case (6.1) through the rural akim: survey forwarded within 2 WD, and p.22.3 is not applied to it', async () => {
+    t.clock.set('2025-03-04T05:00:00Z');
+    const app = await register(flooded, '7.7', { documents: [{ code: 'disaster-act', number: 'D-1', issuedOn: '2025-03-01', originalSeen: true }], actualCostTiyn: 30_000_000, eventDate: '2025-03-01' }, 'RURAL_AKIM');
+    expect(app.nextStep).toBe('routeToPrecinctCommission');
+    await step('RURAL_AKIM', app.id, 'route-to-precinct-commission');
+    const surveyed = await step('PRECINCT_COMMISSION', app.id, 'survey', { actNumber: 'A-10', actDate: '2025-03-04', commission: 'Precinct 1', needs: true });
+    expect(surveyed.nextStep).toBe('forwardSurvey');
+    expect(surveyed.nextHardOn).toBe(countWorkingDays(cal, Temporal.PlainDate.from('2025-03-04'), 2).toString());
+    const early = await call('SPECIALIST', 'POST', `/api/applications/${app.id}/income`, {});
+    expect(early.body.error.code).toBe('ILLEGAL_TRANSITION');
+    const forwarded = await step('RURAL_AKIM', app.id, 'forward-survey');
+    expect(forwarded.nextStep).toBe('computeIncome');
+    expect((await call('RURAL_AKIM', 'POST', `/api/applications/${app.id}/forward-survey`, {})).body.error.code).toBe('ILLEGAL_TRANSITION');
+    await step('SPECIALIST', app.id, 'income');
+    await step('SPECIAL_COMMISSION', app.id, 'special-conclusion', { needs: true, amountTiyn: 30_000_000 });
+    const granted = await step('HEAD', app.id, 'decision', { outcome: 'grant' });
+    expect(granted.result.amountTiyn).toBe(30_000_000);
+    const placement = await call('SPECIALIST', 'POST', `/api/applications/${app.id}/termination`, { ground: 3, eventOn: '2025-03-04' });
+    expect(placement.status).toBe(422);
+    expect(placement.body.error.code).toBe('TERMINATION_GROUND_NOT_APPLICABLE');
+  });
+
+  it('takes the refusal to be surveyed (p.20.2) to the hearing straight from the survey', async () => {
+    t.clock.set('2025-03-04T05:00:00Z');
+    const app = await register(evader, '7.9');
+    await step('SPECIALIST', app.id, 'route-to-precinct-commission');
+    const surveyed = await step('PRECINCT_COMMISSION', app.id, 'survey', { actNumber: 'A-11', actDate: '2025-03-04', commission: 'Precinct 1', refused: true, observations: 'The applicant did not let the commission in' });
+    expect(surveyed.nextStep).toBe('proposeRefusal');
+    const wrongGround = await call('SPECIALIST', 'POST', `/api/applications/${app.id}/preliminary-refusal`, { refusalGround: 'p.20.3', text: 'x x x', plannedDecisionOn: '2025-03-10' });
+    expect(wrongGround.body.error.code).toBe('ILLEGAL_TRANSITION');
+    expect((await call('SPECIALIST', 'POST', `/api/applications/${app.id}/income`, {})).body.error.code).toBe('ILLEGAL_TRANSITION');
+    const hearing = await step('SPECIALIST', app.id, 'preliminary-refusal', { refusalGround: 'p.20.2', text: 'Refused the survey', plannedDecisionOn: '2025-03-10' });
+    expect(hearing.status).toBe('HEARING');
   });
 
   it('lists every case route in the OpenAPI document with its roles', async () => {

@@ -6,6 +6,7 @@
  * declared ones for the members it names.
  */
 import { Temporal } from 'temporal-polyfill';
+import { AppError } from '../errors';
 import { testIncome } from '../rules/eligibility';
 import { say } from '../rules/explain-texts';
 import { categoryOn } from './intake-form';
@@ -14,6 +15,10 @@ import { runStep } from './run-step';
 
 export async function computeIncome(ctx: CaseCtx, input: { applicationId: string; expectedVersion?: number | undefined }) {
   return runStep(ctx, 'computeIncome', input.applicationId, input.expectedVersion, async ({ sql, row, at, day }) => {
+    if (row.status === 'SURVEYED' && row.channel === 'RURAL_AKIM' && !row.surveyForwardedOn) {
+      throw new AppError('ILLEGAL_TRANSITION', [], { step: 'computeIncome', from: row.status, reason: 'the rural akim has not forwarded the survey yet (p.13)' });
+    }
+    if (row.surveyRefused) throw new AppError('ILLEGAL_TRANSITION', [], { step: 'computeIncome', from: row.status, reason: 'the applicant refused the survey: the p.20.2 hearing follows' });
     const registered = Temporal.PlainDate.from(row.registeredOn);
     const { version, category } = categoryOn(ctx.env, row.categoryCode, registered);
     const [survey] = await sql.query<{ family_incomes: { iin: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] }>('select family_incomes from survey where application_id = $1', [row.id]);
