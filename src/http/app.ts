@@ -26,12 +26,14 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerCategoryRoutes } from './routes/categories';
 import { registerApplicationRoutes } from './routes/applications';
 import { registerAdminRulesRoutes } from './routes/admin-rules';
+import { registerDashboardRoutes } from './routes/dashboard';
+import { registerReportRoutes } from './routes/reports';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_DIR = join(ROOT, 'dist', 'web');
 
 /** Route modules, each registering its routes with their roles. Add a module's register function here. */
-const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerCategoryRoutes, registerAdminRulesRoutes];
+const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerCategoryRoutes, registerAdminRulesRoutes, registerDashboardRoutes, registerReportRoutes];
 
 export function languageOf(header: string | undefined): Lang {
   for (const part of (header ?? '').split(',')) {

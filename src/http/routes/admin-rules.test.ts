@@ -78,4 +78,21 @@ describeDb('district administration API', (getDb) => {
     expect([old.body.rulesVersion, old.body.outcome]).toEqual(['35-140', 'refuse']);
     expect([neu.body.rulesVersion, neu.body.outcome]).toEqual(['40-170', 'grant']);
   });
+
+  it('the dashboard counts the applications per status and the reports export the register; an akim sees only their rural district', async () => {
+    const dash = await call('HEAD', 'GET', '/api/dashboard');
+    expect(dash.status).toBe(200);
+    expect(dash.body.applicationsByStatus.rows.reduce((s: number, r: Json) => s + r.count, 0)).toBe(2);
+    expect(dash.body.budget.available).toBe(true);
+    const other = (await t.database.query<{ id: string }>('select id from rural_district order by id offset 1 limit 1'))[0]!.id;
+    expect((await call('RURAL_AKIM', 'GET', `/api/dashboard?ruralDistrictId=${other}`)).status).toBe(403);
+    const akim = await call('RURAL_AKIM', 'GET', '/api/dashboard');
+    expect(akim.body.ruralDistrictId).not.toBeNull();
+    const xlsx = await t.request('HEAD', 'GET', '/api/reports/registers/applications?from=2025-01-01&to=2025-12-31');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const summary = await call('AUDITOR', 'GET', '/api/reports/summary.html?year=2025');
+    expect(summary.body.text).toContain('Заявления по статусам');
+    expect((await call('PRECINCT_COMMISSION', 'GET', '/api/reports/summary.html?year=2025')).status).toBe(403);
+  });
 });
