@@ -40,6 +40,22 @@ describeDb('seedPopulation', (getDb) => {
     });
   });
 
+  it('finds persons by a prefix of "last first" name in any letter case, through the name index', async () => {
+    const db = getDb();
+    const p = households[3]?.persons[0];
+    if (!p) throw new Error('empty household');
+    const prefix = `${p.lastName} ${p.firstName.slice(0, 2)}`.toUpperCase();
+    const query = "select iin from reg_person where lower(last_name || ' ' || first_name) like lower($1) || '%'";
+    const rows = await db.query<{ iin: string }>(query, [prefix]);
+    expect(rows.map((r) => r.iin)).toContain(p.iin);
+    const expected = households.flatMap((h) => h.persons).filter((q) => `${q.lastName} ${q.firstName}`.toLowerCase().startsWith(prefix.toLowerCase()));
+    expect(rows).toHaveLength(expected.length);
+    await db.query('set enable_seqscan = off');
+    const plan = await db.query<Record<string, string>>(`explain ${query.replace('$1', `'${prefix}'`)}`);
+    await db.query('reset enable_seqscan');
+    expect(JSON.stringify(plan)).toContain('reg_person_name_idx');
+  });
+
   it('records what it loaded and does nothing when asked for the same population again', async () => {
     const db = getDb();
     expect(await loadedPopulation(db)).toEqual({ seed: TEST_REGISTRY.seed, persons: TEST_REGISTRY.persons, households: households.length, asOf: TEST_REGISTRY.asOf.toString() });
