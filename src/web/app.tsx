@@ -26,7 +26,7 @@ function pageOf(item: NavItem) {
 function Loading() {
   const { t } = useTranslation();
   return (
-    <Center py={80}>
+    <Center py={80} data-testid="page-loading">
       <Stack align="center" gap="xs">
         <Loader size="md" />
         <Text fz="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../auth/roles';
-import { NAV_ITEMS, navItemsFor, resolveRoute, type NavItem } from './nav';
+import { activeNavItem, NAV_ITEMS, navItemsFor, resolveRoute, type NavItem } from './nav';
 
 const ids = (items: readonly NavItem[]) => items.map((i) => i.id);
 
@@ -64,5 +64,25 @@ describe('resolveRoute', () => {
 
   it('reports an unknown path as not found', () => {
     expect(resolveRoute('/no-such-page', 'ADMIN').kind).toBe('not-found');
+  });
+});
+
+describe('activeNavItem', () => {
+  const load = async () => ({ default: () => null });
+  const item = (id: string, path: string): NavItem => ({ id, path, labelKey: `x:${id}`, roles: ['SPECIALIST'], load });
+  const menu = [item('home', '/'), item('list', '/cases'), item('new', '/cases/new'), item('queue', '/cases/queue')];
+
+  it('highlights the exact entry', () => {
+    expect(activeNavItem('/cases/new', menu)?.id).toBe('new');
+    expect(activeNavItem('/', menu)?.id).toBe('home');
+  });
+
+  it('highlights the list a detail page belongs to', () => {
+    expect(activeNavItem('/cases/42', menu)?.id).toBe('list');
+    expect(activeNavItem('/cases/42/documents', menu)?.id).toBe('list');
+  });
+
+  it('highlights nothing for a path outside every entry (Home only on itself)', () => {
+    expect(activeNavItem('/payments', menu)).toBeUndefined();
   });
 });

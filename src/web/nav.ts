@@ -47,6 +47,28 @@ export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): 
   return items.filter((item) => !item.hidden && item.roles.includes(role));
 }
 
+/**
+ * The menu entry to highlight for `path`: the item whose pattern matches it exactly, else the listed item
+ * whose path is the longest leading part of it (a case page `/cases/42` highlights `/cases`). Home (`/`)
+ * is highlighted only on itself.
+ */
+export function activeNavItem(path: string, items: readonly NavItem[]): NavItem | undefined {
+  const exact = items.find((i) => matchPath(i.path, path));
+  if (exact) return exact;
+  const segments = path.split('/').filter(Boolean);
+  let best: NavItem | undefined;
+  let bestLength = 0;
+  for (const item of items) {
+    const own = item.path.split('/').filter(Boolean);
+    if (own.length === 0 || own.length >= segments.length || own.length <= bestLength) continue;
+    if (own.every((seg, i) => seg.startsWith(':') || seg === segments[i])) {
+      best = item;
+      bestLength = own.length;
+    }
+  }
+  return best;
+}
+
 export type RouteMatch =
   | { readonly kind: 'page'; readonly item: NavItem; readonly params: Record<string, string> }
   | { readonly kind: 'forbidden'; readonly item: NavItem }

@@ -71,6 +71,8 @@ export interface BrowserApp {
   readonly context: BrowserContext;
   /** A new tab; with `fresh`, cookies and the app's localStorage are cleared first. */
   newPage(options?: { fresh?: boolean }): Promise<Page>;
+  /** Waits until no page or table is still loading (the app's loading indicators are gone). */
+  settle(page: Page): Promise<void>;
   /** Opens `path` of the app and waits until the app has rendered. */
   open(page: Page, path?: string): Promise<void>;
   /** Signs `user` in through the sign-in form and waits for the shell's navigation. */
@@ -231,9 +233,13 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       }
       return watch(await context.newPage());
     },
+    async settle(page) {
+      await page.waitForFunction(() => !document.querySelector('[data-testid=page-loading], [data-testid=table-loading]'), undefined, { timeout: 30_000 });
+    },
     async open(page, path = '/') {
       await page.goto(baseUrl + path);
       await page.locator('[data-testid=main-nav], [data-testid=signin-submit]').first().waitFor();
+      await app.settle(page);
     },
     async signIn(page, user, password = DEMO_PASSWORD) {
       if (!(await page.getByTestId('signin-submit').isVisible().catch(() => false))) await app.open(page);
@@ -241,6 +247,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       await page.getByTestId('signin-password').fill(password);
       await page.getByTestId('signin-submit').click();
       await page.getByTestId('main-nav').waitFor();
+      await app.settle(page);
     },
     async signOut(page) {
       await page.getByTestId('sign-out').click();
@@ -249,6 +256,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
     async screenshot(page, name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await app.settle(page);
       await page.screenshot({ path, fullPage: true });
       return path;
     },

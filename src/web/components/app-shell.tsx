@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../auth/roles';
 import { localizedName } from '../format';
 import { currentLanguage } from '../i18n';
-import { navItemsFor, resolveRoute } from '../nav';
-import { isPlainLeftClick, matchPath, navigate, usePath } from '../router';
+import { activeNavItem, navItemsFor, resolveRoute } from '../nav';
+import { isPlainLeftClick, navigate, usePath } from '../router';
 import { useSession, useUser } from '../session';
 import { LanguageSwitch } from './language-switch';
 
@@ -23,6 +23,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const lang = currentLanguage();
   const items = navItemsFor(user.role);
   const route = resolveRoute(path, user.role);
+  const active = activeNavItem(path, items);
   const pageTitle = route.kind === 'page' ? t(route.item.labelKey) : t(route.kind === 'forbidden' ? 'common:page.forbiddenTitle' : 'common:page.notFoundTitle');
   const appName = t('common:app.name');
 
@@ -94,7 +95,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 href={item.path}
                 onClick={go(item.path)}
                 label={t(item.labelKey)}
-                active={matchPath(item.path, path) !== null}
+                active={item.id === active?.id}
                 data-testid={`nav-${item.id}`}
                 fw={500}
                 style={{ borderRadius: 4 }}

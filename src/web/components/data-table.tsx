@@ -96,7 +96,7 @@ export function DataTable<T>({ columns, rows, rowKey, pageSize, initialSort = nu
             {shown.rows.length === 0 ? (
               <Table.Tr>
                 <Table.Td colSpan={columns.length} ta="center" py="lg">
-                  {loading ? <Loader size="sm" /> : <Text size="sm" c="dimmed">{emptyText ?? t('common:table.empty')}</Text>}
+                  {loading ? <Loader size="sm" data-testid="table-loading" /> : <Text size="sm" c="dimmed">{emptyText ?? t('common:table.empty')}</Text>}
                 </Table.Td>
               </Table.Tr>
             ) : null}
