@@ -7,6 +7,7 @@
  *   BENCH seed.persons_per_s <n>            persons seeded per second (whole seedPopulation)
  *   BENCH seed.rows_per_s <n>               rows of all reg_* tables per second
  *   BENCH seed.seconds <s>                  whole seedPopulation
+ *   BENCH seed.vs_generate_ratio <x>        seeding time ÷ generating time (steadier on a shared machine)
  *   BENCH seed.noop_ms <ms>                 the second call (already seeded: nothing written)
  * Environment: SEED_PERSONS_PG (default 1,000,000), SEED_PERSONS_PGLITE (default 40,000),
  * BENCH_ENGINES (default "pglite,postgres").
@@ -40,7 +41,8 @@ async function run(database: Database, persons: number, suffix: string): Promise
   let t = performance.now();
   let generated = 0;
   for (const h of generatePopulation({ persons, seed: SEED, asOf: AS_OF, ruralDistricts: koksu.ruralDistricts })) generated += h.persons.length;
-  bench('seed.generate_persons_per_s', Math.round(generated / ((performance.now() - t) / 1000)), suffix);
+  const generateSeconds = (performance.now() - t) / 1000;
+  bench('seed.generate_persons_per_s', Math.round(generated / generateSeconds), suffix);
 
   await migrate(database);
   await seedRuralDistricts(database);
@@ -54,6 +56,7 @@ async function run(database: Database, persons: number, suffix: string): Promise
   bench('seed.persons_per_s', Math.round(result.persons / seconds), suffix);
   bench('seed.rows_per_s', Math.round(Number(rows?.n ?? 0) / seconds), suffix);
   bench('seed.seconds', seconds, suffix);
+  bench('seed.vs_generate_ratio', seconds / generateSeconds, suffix);
   t = performance.now();
   const again = await seedPopulation(database, { persons, seed: SEED, asOf: AS_OF });
   if (again.seeded) throw new Error('the second seedPopulation wrote again');
