@@ -14,7 +14,8 @@ export interface ServerProcess {
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ServerProcess> {
   const child = spawn(join(ROOT, 'bin/komek'), ['serve', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, KOMEK_LOG_LEVEL: 'warn', KOMEK_DEMO_PERSONS: '300', ...env },
+    // The embedded database in dataDir — never a DATABASE_URL this test process happens to have.
+    env: { ...process.env, DATABASE_URL: '', KOMEK_LOG_LEVEL: 'warn', KOMEK_DEMO_PERSONS: '300', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -169,7 +169,8 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   let log = '';
   const server = spawn(join(ROOT, 'bin/komek'), ['serve', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env },
+    // The embedded database in the fresh data dir — never a DATABASE_URL this test process happens to have.
+    env: { ...process.env, DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
