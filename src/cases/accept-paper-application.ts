@@ -31,12 +31,13 @@ export async function requestInformationSystems(
   familyIins: readonly string[],
   asOf: import('temporal-polyfill').Temporal.PlainDate,
   withIncomes: boolean,
+  clock: { now(): import('temporal-polyfill').Temporal.Instant },
 ): Promise<{ requests: RegisterInput['dataRequests']; applicant: EgovAnswers | undefined; byIin: Readonly<Record<string, EgovAnswers>> }> {
   if (!egov) return { requests: [], applicant: undefined, byIin: {} };
   const requests: RegisterInput['dataRequests'][number][] = [];
   const ask = async (iins: string[], items: readonly EgovItem[]) => {
     const requestId = randomUUID();
-    const requestedAt = new Date().toISOString();
+    const requestedAt = clock.now().toString();
     let res;
     try {
       res = await egov.request({ requestId, iins, items, asOf });
@@ -88,7 +89,7 @@ export async function acceptPaperApplication(ctx: CaseCtx & { readonly egov?: Eg
   const known = await ctx.database.query('select 1 from rural_district where id = $1', [form.ruralDistrictId]);
   if (!known.length) throw new AppError('VALIDATION', [{ path: 'ruralDistrictId', message: 'Ауылдық округ табылмады. | Сельский округ не найден. | Unknown rural district.' }]);
 
-  const gw = await requestInformationSystems(ctx.egov, form.applicant.iin, (form.family ?? []).map((m) => m.iin), day, category.incomeTest.required);
+  const gw = await requestInformationSystems(ctx.egov, form.applicant.iin, (form.family ?? []).map((m) => m.iin), day, category.incomeTest.required, ctx.clock);
   const check = checkDocuments(requiredDocuments(category), form.documents, gw.applicant, day);
   const channel = CHANNEL_OF_ROLE[role];
 

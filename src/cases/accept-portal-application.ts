@@ -108,7 +108,7 @@ export async function acceptPortalApplication(
     byIin = s.answers as Record<string, EgovAnswers>;
     requests = [{ requestId: s.requestId, body: `portal (form 1-1), client ${ctx.client.id}, certified by EDS`, items: [...new Set(Object.values(s.answers).flatMap((a) => Object.keys(a)))], iins: Object.keys(s.answers), requestedAt: receivedAt.toString(), answeredAt: s.answeredAt, answers: s.answers }];
   } else {
-    const gw = await requestInformationSystems(ctx.egov, form.applicant.iin, (form.family ?? []).map((m) => m.iin), day, category.incomeTest.required);
+    const gw = await requestInformationSystems(ctx.egov, form.applicant.iin, (form.family ?? []).map((m) => m.iin), day, category.incomeTest.required, ctx.clock);
     requests = gw.requests;
     byIin = gw.byIin;
   }
