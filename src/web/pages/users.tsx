@@ -89,7 +89,7 @@ export default function UsersPage() {
           aria-label={t('users:search')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
-          w={340}
+          w={420}
           maw="100%"
           data-testid="users-search"
         />
