@@ -28,7 +28,7 @@ export function namespaces(): readonly string[] {
 /**
  * The catalog keys that may name audit action `action`, one per namespace: each module labels its own
  * actions under `auditActions` in its namespace, with dots in the code written as underscores
- * (`payments.orders.issue` → `payments:auditActions.payments_orders_issue`).
+ * (action payments.orders.issue → key auditActions.payments_orders_issue of namespace payments).
  */
 export function auditActionKeys(action: string, inNamespaces: readonly string[] = loadedNamespaces): string[] {
   const slug = action.replace(/\./g, '_');
