@@ -100,3 +100,13 @@ describeDb('seedPopulation without rural districts', (getDb) => {
     expect(r.persons).toBe(10);
   });
 });
+
+describeDb('seedPopulation called twice at once', (getDb) => {
+  it('loads the population once: one call seeds, the other finds it loaded', async () => {
+    const db = getDb();
+    await seedTestRuralDistricts(db);
+    const results = await Promise.all([1, 2].map(() => seedPopulation(db, { persons: 300, seed: 'race', asOf: TEST_REGISTRY.asOf })));
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    expect(await count(db, 'reg_person')).toBe(300);
+  });
+});
