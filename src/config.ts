@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   KOMEK_DEMO_SEED: int(0, 2 ** 31 - 1).default(20241206),
   KOMEK_DEMO_PASSWORD: z.string().min(8).default('komek-demo'),
   KOMEK_SEED_ON_START: bool.default(true),
+  // Also load the synthetic registry (reg_*) of KOMEK_DEMO_PERSONS persons on start (browser tests, demos).
+  KOMEK_DEMO_REGISTRY: bool.default(false),
   KOMEK_SESSION_HOURS: int(1, 24 * 30).default(12),
   KOMEK_LOGIN_MAX_FAILURES: int(1, 100).default(5),
   KOMEK_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
@@ -36,7 +38,7 @@ export type Config = {
   readonly port: number;
   readonly host: string;
   readonly district: string;
-  readonly demo: { readonly persons: number; readonly seed: number; readonly password: string; readonly seedOnStart: boolean };
+  readonly demo: { readonly persons: number; readonly seed: number; readonly password: string; readonly seedOnStart: boolean; readonly population: boolean };
   readonly sessionHours: number;
   readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
   readonly bodyLimitBytes: number;
@@ -81,7 +83,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
     port: e.PORT,
     host: e.HOST,
     district: e.KOMEK_DISTRICT,
-    demo: { persons: e.KOMEK_DEMO_PERSONS, seed: e.KOMEK_DEMO_SEED, password: e.KOMEK_DEMO_PASSWORD, seedOnStart: e.KOMEK_SEED_ON_START },
+    demo: { persons: e.KOMEK_DEMO_PERSONS, seed: e.KOMEK_DEMO_SEED, password: e.KOMEK_DEMO_PASSWORD, seedOnStart: e.KOMEK_SEED_ON_START, population: e.KOMEK_DEMO_REGISTRY },
     sessionHours: e.KOMEK_SESSION_HOURS,
     login: { maxFailures: e.KOMEK_LOGIN_MAX_FAILURES, lockMinutes: e.KOMEK_LOGIN_LOCK_MINUTES },
     bodyLimitBytes: e.KOMEK_BODY_LIMIT_KB * 1024,

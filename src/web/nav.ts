@@ -38,6 +38,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'cases-new', path: '/cases/new', labelKey: 'cases:nav.intake', roles: ['SPECIALIST', 'RURAL_AKIM', 'STATE_CORP'], load: () => import('./pages/cases/intake') },
   { id: 'case', path: '/cases/:id', labelKey: 'cases:nav.search', roles: CASE_READERS, hidden: true, load: () => import('./pages/cases/case') },
   { id: 'print-queue', path: '/notices/print', labelKey: 'documents:nav.printQueue', roles: ['SPECIALIST', 'STATE_CORP', 'HEAD', 'AUDITOR'], load: () => import('./pages/cases/print-queue') },
+  { id: 'dashboard', path: '/dashboard', labelKey: 'admin:nav.dashboard', roles: ['ADMIN', 'AUDITOR', 'HEAD', 'SPECIALIST', 'ACCOUNTANT', 'RURAL_AKIM'], load: () => import('./pages/dashboard/dashboard') },
+  { id: 'admin-rules', path: '/admin/rules', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rules-versions') },
+  { id: 'admin-rules-version', path: '/admin/rules/:id', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], hidden: true, load: () => import('./pages/admin/rules-version') },
   { id: 'users', path: '/users', labelKey: 'common:nav.users', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/users') },
   { id: 'audit', path: '/audit', labelKey: 'common:nav.audit', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/audit') },
 ];
