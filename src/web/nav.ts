@@ -41,6 +41,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', path: '/dashboard', labelKey: 'admin:nav.dashboard', roles: ['ADMIN', 'AUDITOR', 'HEAD', 'SPECIALIST', 'ACCOUNTANT', 'RURAL_AKIM'], load: () => import('./pages/dashboard/dashboard') },
   { id: 'admin-rules', path: '/admin/rules', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rules-versions') },
   { id: 'admin-rules-version', path: '/admin/rules/:id', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], hidden: true, load: () => import('./pages/admin/rules-version') },
+  { id: 'payments-budget', path: '/payments/budget', labelKey: 'payments:nav.budget', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/budget') },
+  { id: 'payments-calendar', path: '/payments/calendar', labelKey: 'payments:nav.calendar', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/calendar') },
+  { id: 'payments-runs', path: '/payments/runs', labelKey: 'payments:nav.runs', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/runs') },
+  { id: 'payments-returns', path: '/payments/returns', labelKey: 'payments:nav.returns', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/returns') },
+  { id: 'payments-reconciliation', path: '/payments/reconciliation', labelKey: 'payments:nav.reconciliation', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR', 'RURAL_AKIM'], load: () => import('./pages/payments/reconciliation') },
   { id: 'users', path: '/users', labelKey: 'common:nav.users', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/users') },
   { id: 'audit', path: '/audit', labelKey: 'common:nav.audit', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/audit') },
 ];
