@@ -49,7 +49,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
   if (config.demo.seedOnStart) {
-    const seeded = await seedDemo(database, clock, config.demo);
+    const seeded = await seedDemo(database, clock, { ...config.demo, population: true });
     if (seeded.usersAdded.length) log.info({ users: seeded.usersAdded }, 'demo dataset seeded (synthetic)');
   }
   const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database, clock) });

@@ -170,7 +170,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   const server = spawn(join(ROOT, 'bin/komek'), ['serve', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
     // The embedded database in the fresh data dir — never a DATABASE_URL this test process happens to have.
-    env: { ...process.env, DATABASE_URL: '', ...options.env },
+    env: { ...process.env, DATABASE_URL: '', KOMEK_DEMO_PERSONS: '3000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
