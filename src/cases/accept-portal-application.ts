@@ -112,7 +112,7 @@ export async function acceptPortalApplication(
     requests = gw.requests;
     byIin = gw.byIin;
   }
-  const application = await runCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ sql }) => {
+  const registering = runCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ sql }) => {
     const registered = await registerApplication(sql, ctx.env, ctx.actor, {
       channel: 'PORTAL', applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null,
       ruralDistrictId: form.ruralDistrictId, address: form.address, family: assembleFamily(form, byIin, day), eventOn: form.eventDate ?? null, actualCostTiyn: form.actualCostTiyn ?? null,
@@ -120,5 +120,16 @@ export async function acceptPortalApplication(
     });
     return { result: registered, targetId: registered.id, after: { regNumber: registered.regNumber, status: 'REGISTERED', channel: 'PORTAL', client: ctx.client.id, signer: signerIin } };
   });
-  return { application, replay: false };
+  try {
+    return { application: await registering, replay: false };
+  } catch (e) {
+    // Two deliveries of the same request at once: the unique portal_request_id lets one win; the other answers with it.
+    if ((e as { code?: unknown }).code !== '23505') throw e;
+    const [again] = await ctx.database.query<{ id: string; reg_number: string; registered_on: string; next_step: string | null; decision_hard_on: string | null }>(
+      'select id, reg_number, registered_on::text as registered_on, next_step, decision_hard_on::text as decision_hard_on from application where portal_request_id = $1',
+      [parsed.requestId],
+    );
+    if (!again) throw e;
+    return { application: { id: again.id, regNumber: again.reg_number, registeredOn: again.registered_on, status: 'REGISTERED', nextStep: again.next_step, decisionHardOn: again.decision_hard_on }, replay: true };
+  }
 }

@@ -210,6 +210,14 @@ describeDb('the application workflow through the API', (getDb) => {
     expect(replay.status).toBe(200);
     expect(((await replay.json()) as Json).application.id).toBe(created.application.id);
     expect(await count('application')).toBe(beforeApps + 1);
+    // The same new request delivered twice at once: registered once, both answers name it.
+    const payload2 = JSON.stringify({ requestId: 'portal-req-0002', form: form1(portalApplicant, '7.9', district) });
+    const body2 = { payloadBase64: Buffer.from(payload2).toString('base64'), signatureBase64: testSignature(payload2, portalApplicant.iin) };
+    const both = await Promise.all([post(body2), post(body2)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    const ids = await Promise.all(both.map(async (r) => ((await r.json()) as Json).application.id as string));
+    expect(ids[0]).toBe(ids[1]);
+    expect(await count('application')).toBe(beforeApps + 2);
   });
 
   it('reimburses sanatorium treatment under 7.11: 70 % of the guaranteed sum, no income test, once a year', async () => {
@@ -287,6 +295,8 @@ describeDb('the application workflow through the API', (getDb) => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('DECISION_LATE_REASON_REQUIRED');
     expect((await t.database.query(`select 1 from decision where application_id = $1`, [app.id])).length).toBe(0);
+    const stale = await call('HEAD', 'POST', `/api/applications/${app.id}/decision`, { outcome: 'grant', lateReason: 'x late', expectedVersion: 1 });
+    expect(stale.body.error.code).toBe('CONFLICT');
     const granted = await step('HEAD', app.id, 'decision', { outcome: 'grant', lateReason: 'The special commission met late' });
     expect(granted.result.late).toBe(true);
   });
