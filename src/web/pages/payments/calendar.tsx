@@ -15,7 +15,7 @@ import { StatusBadge, type Tone } from '../../components/status-badge';
 import { formatDate, formatMoney } from '../../format';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
-import { paymentsApi, type CalendarDay, type Demand } from './payments-api';
+import { clauseLabel, paymentsApi, type CalendarDay, type Demand } from './payments-api';
 
 const TONE: Record<Demand['status'], Tone> = { formed: 'info', applied: 'info', transferred: 'warning', ordered: 'success', closed: 'neutral' };
 
@@ -79,7 +79,7 @@ export default function PaymentCalendarPage() {
           {d.deadlines.map((s) => (
             <Tooltip key={s.step} label={s.explanation[lang]} multiline w={380} withArrow>
               <Text fz="xs">
-                {t(`payments:calendar.stepNames.${s.step}`)}: {formatDate(s.date)} ({s.clause})
+                {t(`payments:calendar.stepNames.${s.step}`)}: {formatDate(s.date)} ({clauseLabel(s.clause, lang)})
               </Text>
             </Tooltip>
           ))}

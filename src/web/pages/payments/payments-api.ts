@@ -152,3 +152,9 @@ export function reconciliationXlsxUrl(f: ReconFilter): string {
   const s = p.toString();
   return `/api/payments/reconciliation.xlsx${s ? `?${s}` : ''}`;
 }
+
+/** A clause of the Rules in each language's usual form: p.28 → «28-т.», «п. 28», «p.28». */
+export function clauseLabel(clause: string, lang: string): string {
+  const n = clause.replace(/^p\./, '');
+  return lang === 'ru' ? `п. ${n}` : lang === 'en' ? `p.${n}` : `${n}-т.`;
+}

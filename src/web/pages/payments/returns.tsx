@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatMoney } from '../../format';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
-import { paymentsApi, type ReturnRow } from './payments-api';
+import { clauseLabel, paymentsApi, type ReturnRow } from './payments-api';
 
 function Reissue({ row, onDone }: { row: ReturnRow; onDone: () => void }) {
   const { t } = useTranslation();
@@ -47,7 +47,7 @@ export default function ReturnsPage() {
     { key: 'amount', header: t('payments:returns.amount'), align: 'right', nowrap: true, render: (r) => formatMoney(r.amountTiyn, i18n.language) },
     { key: 'reason', header: t('payments:returns.reason'), render: (r) => t(`payments:returns.reasons.${r.reason}`, { defaultValue: r.reason }) },
     { key: 'received', header: t('payments:returns.receivedOn'), nowrap: true, render: (r) => formatDate(r.receivedOn) },
-    { key: 'due', header: t('payments:returns.updateDueOn'), nowrap: true, render: (r) => `${formatDate(r.updateDueOn)} (${r.updateClause})` },
+    { key: 'due', header: t('payments:returns.updateDueOn'), nowrap: true, render: (r) => `${formatDate(r.updateDueOn)} (${clauseLabel(r.updateClause, i18n.language)})` },
     { key: 'status', header: t('payments:returns.status'), render: (r) => <StatusBadge tone={r.status === 'open' ? 'warning' : 'success'} label={t(`payments:returns.statuses.${r.status}`)} /> },
     { key: 'action', header: '', render: (r) => (r.status === 'open' && canReissue ? <Reissue row={r} onDone={returns.reload} /> : r.reissueReference ? t('payments:returns.reissued', { reference: r.reissueReference }) : null) },
   ];
