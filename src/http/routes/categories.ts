@@ -1,7 +1,8 @@
 /**
  * The district's categories of needy citizens (p.7) and grounds (p.6) as the intake screens need them:
  * names, ground, periodicity, whether income is tested, and the documents to check at intake (p.11).
- * Read from the district configuration (src/rules/districts); example entries are flagged.
+ * Read from the district configuration (src/rules/districts); example entries are flagged; a category
+ * given per rules version appears once, in its newest wording.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseEnv } from '../../cases/case-env';
@@ -38,7 +39,9 @@ export function registerCategoryRoutes(app: AppHono, routes: RouteInfo[]): void 
       const { config } = caseEnv();
       return c.json(
         {
-          categories: config.categories.map((k) => ({
+          // A category listed once per rules version (e.g. 7.11 of 15-63 and of 35-140): the last entry,
+          // the newest wording, is the one intake uses.
+          categories: [...new Map(config.categories.map((k) => [k.code, k] as const)).values()].map((k) => ({
             code: k.code,
             name_kk: k.name_kk,
             name_ru: k.name_ru,
