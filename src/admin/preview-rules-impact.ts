@@ -100,6 +100,7 @@ export interface ImpactChangeRow {
   readonly headName: string | null;
   readonly headIin: string | null;
   readonly address: string | null;
+  readonly headIban: string | null;
 }
 
 /** The households that gain or lose assistance in a stored preview, with the head of household. */
@@ -107,9 +108,9 @@ export async function listImpactChanges(sql: Sql, impactId: string, opts: { limi
   return sql.query<ImpactChangeRow>(
     `select c.household_id::text as "householdId", c.category, c.change, c.rural_district_id as "ruralDistrictId", c.members,
             c.per_capita_tiyn::float8 as "perCapitaTiyn", c.amount_tiyn::float8 as "amountTiyn",
-            (p.last_name || ' ' || p.first_name) as "headName", p.iin as "headIin", p.address
+            (p.last_name || ' ' || p.first_name) as "headName", p.iin as "headIin", p.address, p.iban as "headIban"
      from rules_impact_change c
-     left join lateral (select last_name, first_name, iin, address from reg_person where household_id = c.household_id order by (relation = 'head') desc, id limit 1) p on true
+     left join lateral (select last_name, first_name, iin, address, iban from reg_person where household_id = c.household_id order by (relation = 'head') desc, id limit 1) p on true
      where c.impact_id = $1 and ($2::text is null or c.change = $2)
      order by c.change, c.category, c.household_id
      limit $3`,

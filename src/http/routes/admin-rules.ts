@@ -91,6 +91,7 @@ const ChangeView = z.object({
   headName: z.string().nullable(),
   headIin: z.string().nullable(),
   address: z.string().nullable(),
+  headIban: z.string().nullable(),
 });
 
 export function registerAdminRulesRoutes(app: AppHono, routes: RouteInfo[]): void {

@@ -484,8 +484,10 @@ function ImpactView({ data, districts }: { data: { impact: Impact; changes: Impa
           </Group>
         </Card>
       </SimpleGrid>
-      <Alert color={budget.available && budget.allocatedTiyn !== null && impact.draft.yearlyCostTiyn > budget.allocatedTiyn ? 'red' : 'blue'} variant="light" data-testid="impact-budget">
-        {budget.available && budget.allocatedTiyn !== null
+      <Alert color={budget.available && budget.allocatedTiyn ? (impact.draft.yearlyCostTiyn > budget.allocatedTiyn ? 'red' : 'blue') : 'gray'} variant="light" data-testid="impact-budget">
+        {budget.available && budget.allocatedTiyn === 0
+          ? t('admin:impact.noAllocation', { year: budget.year, draft: money(impact.draft.yearlyCostTiyn, lang) })
+          : budget.available && budget.allocatedTiyn !== null
           ? t('admin:impact.budget', { year: budget.year, allocated: money(budget.allocatedTiyn, lang), draft: money(impact.draft.yearlyCostTiyn, lang), share: budget.allocatedTiyn > 0 ? Math.round((impact.draft.yearlyCostTiyn / budget.allocatedTiyn) * 100) : '—' })
           : t('admin:impact.noBudget')}
       </Alert>

@@ -5,7 +5,7 @@ import type { EChartsOption } from 'echarts';
 export function Chart({ option, height = 300, 'data-testid': testId }: { option: EChartsOption; height?: number; 'data-testid'?: string }) {
   return (
     <div data-testid={testId}>
-      <ReactECharts option={option} style={{ height, width: '100%' }} notMerge lazyUpdate opts={{ renderer: 'svg' }} />
+      <ReactECharts option={{ animation: false, ...option }} style={{ height, width: '100%' }} notMerge lazyUpdate opts={{ renderer: 'svg' }} />
     </div>
   );
 }
