@@ -19,6 +19,7 @@ import { createFakeCabinet } from './adapters/cabinet/fake';
 import { FakeMinistrySystem } from './adapters/ministry/fake';
 import { createFakeBank } from './adapters/bank/fake';
 import { registryForm7Stager } from './adapters/ministry-bulk/fake';
+import { registryPhones } from './adapters/mobile-citizens/registry-phones';
 import { FakeEgovGateway } from './adapters/egov/fake';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
@@ -32,6 +33,7 @@ export function createPorts(_config: Config, _database: Database, clock: Clock =
     ministry: new FakeMinistrySystem({ database: _database }),
     bank: createFakeBank({ returnEvery: 50 }),
     ministryBulk: registryForm7Stager,
+    registeredPhones: registryPhones(_database),
     egov: new FakeEgovGateway({ database: _database, latencyMs: _config.egov.latencyMs, failureRate: _config.egov.failureRate, now: () => clock.now() }),
   };
 }

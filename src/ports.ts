@@ -8,6 +8,7 @@ import type { PersonalCabinet } from './adapters/cabinet/port';
 import type { MinistrySystem } from './adapters/ministry/port';
 import type { PaymentOrganisation } from './adapters/bank/port';
 import type { Form7Stager } from './adapters/ministry-bulk/port';
+import type { RegisteredPhones } from './adapters/mobile-citizens/registry-phones';
 import type { EgovGateway } from './adapters/egov/port';
 
 export interface Ports {
@@ -24,6 +25,8 @@ export interface Ports {
   readonly bank?: PaymentOrganisation;
   /** The ministry's bulk form 7 path: stages recipients set-based for million-row holiday runs (p.25). */
   readonly ministryBulk?: Form7Stager;
+  /** The mobile-citizens database by IIN: registered numbers for notices of holiday payments (p.10, p.19). */
+  readonly registeredPhones?: RegisteredPhones;
   /** The e-government gateway: form 1-2 requests to state information systems (p.11). */
   readonly egov?: EgovGateway;
 }

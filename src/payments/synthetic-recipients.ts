@@ -2,7 +2,8 @@
  * Synthetic form 7 recipients in the registry tables (reg_household, reg_person, reg_benefit), written
  * set-based by generate_series so a million of them load in seconds — for the holiday-run benchmark and
  * the crash test. Every row is synthetic. Mix: ~1 % dead before the holiday, ~1 % with the benefit ended,
- * ~0.5 % without an account, ~5 % with a second benefit (the run must de-duplicate them by IIN). IBANs
+ * ~0.5 % without an account, ~5 % with a second benefit, a third with a phone (half of those registered in the
+ * mobile-citizens database) (the run must de-duplicate them by IIN). IBANs
  * carry valid ISO 13616 check digits (computed in SQL).
  */
 import type { Sql } from '../db/connect';
@@ -30,9 +31,9 @@ export async function seedSyntheticRecipients(sql: Sql, input: SyntheticRecipien
     [start, end, arr, districts.length],
   );
   await sql.query(
-    `insert into reg_person (id, iin, last_name, first_name, birth_date, sex, household_id, relation, rural_district_id, address, iban, death_date, synthetic)
+    `insert into reg_person (id, iin, last_name, first_name, birth_date, sex, household_id, relation, rural_district_id, address, phone, phone_registered, iban, death_date, synthetic)
      select g, lpad((400000000000 + g)::text, 12, '0'), 'Тестов', 'Адам', date '1950-01-01' + (g % 3000)::int, case when g % 2 = 0 then 'male' else 'female' end,
-            g, 'head', ($3::text[])[1 + g % $4], 'Балпық би', null,
+            g, 'head', ($3::text[])[1 + g % $4], 'Балпық би', case when g % 3 = 0 then '+7701' || lpad(g::text, 7, '0') else null end, g % 6 = 0, null,
             case when g % 100 = 7 then date '2020-01-01' else null end, true
        from generate_series($1::bigint, $2::bigint) g`,
     [start, end, arr, districts.length],

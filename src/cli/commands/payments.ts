@@ -8,6 +8,8 @@ import { systemClock, type Ctx } from '../../context';
 import { AppError } from '../../errors';
 import { FakeMinistrySystem } from '../../adapters/ministry/fake';
 import { registryForm7Stager } from '../../adapters/ministry-bulk/fake';
+import { createPorts } from '../../main';
+import { notifyHolidayPayments } from '../../payments/notify-holiday-payments';
 import { driveHolidayRun, startHolidayRun, type HolidayRun } from '../../payments/run-holiday';
 import { setAllocation } from '../../payments/set-allocation';
 import { tengeToTiyn } from '../../rules/money';
@@ -44,7 +46,7 @@ function progressPrinter(input: CliInput): (run: HolidayRun) => void {
 const holidayRunCommand: CliCommand = {
   path: ['payments', 'holiday-run'],
   summary: 'Pay a holiday or memorable date to its categories without applications (p.5, p.10, p.25)',
-  usage: '--date YYYY-MM-DD [--category CODE ...] [--programme CODE] [--page-size N] [--batch-size N] [--paged] [--data-dir DIR] [--json]',
+  usage: '--date YYYY-MM-DD [--category CODE ...] [--programme CODE] [--page-size N] [--batch-size N] [--paged] [--no-notify] [--data-dir DIR] [--json]',
   help:
     'Fetches active pension and allowance recipients (form 7) of the categories the district list gives the date,\n' +
     'excludes the dead and the terminated, de-duplicates by IIN, commits the budget and creates the payments.\n' +
@@ -52,7 +54,7 @@ const holidayRunCommand: CliCommand = {
     'nothing new and reports the same totals. Exit code 1 when the run failed (e.g. BUDGET_EXCEEDED).\n' +
     'Form 7 is staged set-based through the ministry\'s bulk path; --paged reads it page by page through the\n' +
     'row port instead. --page-size: ministry rows per step (default 10000, up to 200000 in bulk).',
-  options: { date: { type: 'string' }, category: { type: 'string', multiple: true }, programme: { type: 'string' }, json: { type: 'boolean' }, 'page-size': { type: 'string' }, 'batch-size': { type: 'string' }, paged: { type: 'boolean' }, ...DB_OPTIONS },
+  options: { date: { type: 'string' }, category: { type: 'string', multiple: true }, programme: { type: 'string' }, json: { type: 'boolean' }, 'page-size': { type: 'string' }, 'batch-size': { type: 'string' }, paged: { type: 'boolean' }, 'no-notify': { type: 'boolean' }, ...DB_OPTIONS },
   async run(input) {
     const date = input.values.date as string | undefined;
     if (!date) throw new UsageError('--date YYYY-MM-DD is required');
@@ -61,10 +63,12 @@ const holidayRunCommand: CliCommand = {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPage) throw new UsageError(`--page-size must be 1..${maxPage}`);
     const batchSize = input.values['batch-size'] === undefined ? 50_000 : Number(input.values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number ≥ 1');
-    return withDatabase(input, async (database) => {
+    return withDatabase(input, async (database, config) => {
       const ctx: Ctx = { database, actor: null, clock: systemClock };
       const started = await startHolidayRun(ctx, { date, categories: list(input.values.category), programme: input.values.programme as string | undefined }).catch(usageOf);
       const run = await driveHolidayRun(ctx, new FakeMinistrySystem({ database }), started.runId, { pageSize, batchSize, onProgress: progressPrinter(input), ...(input.values.paged ? {} : { stager: registryForm7Stager }) });
+      const ports = createPorts(config, database);
+      if (run.status === 'done' && ports.sms && ports.registeredPhones && !input.values['no-notify']) await notifyHolidayPayments({ database, clock: systemClock, sms: ports.sms, phones: ports.registeredPhones }, { runId: run.runId });
       const out = { runId: run.runId, recipients: run.recipients, payments: run.payments, totalTiyn: run.totalTiyn, status: run.status, ...(run.errorCode ? { errorCode: run.errorCode } : {}) };
       if (input.values.json) input.io.out(JSON.stringify(out) + '\n');
       else

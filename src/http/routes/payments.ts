@@ -27,6 +27,7 @@ import { driveHolidayRun, getHolidayRun, listHolidayRuns, startHolidayRun } from
 import { listHolidays, selectHoliday } from '../../payments/holiday-list';
 import { districtConfig } from '../../payments/calendar';
 import { isoDate } from '../../payments/dates';
+import { notifyHolidayPayments } from '../../payments/notify-holiday-payments';
 
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -55,7 +56,12 @@ function driveInBackground(c: Context<AppEnv>, runId: string): void {
   const ministry = deps.ports.ministry;
   if (!ministry) throw new AppError('INTERNAL', [], { reason: 'no ministry port configured' });
   const ctx: Ctx = { database: deps.database, clock: deps.clock, actor: c.get('actor') };
-  void driveHolidayRun(ctx, ministry, runId, deps.ports.ministryBulk ? { stager: deps.ports.ministryBulk, pageSize: 50_000 } : {}).catch((e: unknown) => deps.log.error({ err: e, runId }, 'holiday run stopped; it resumes when started again'));
+  const { sms, registeredPhones } = deps.ports;
+  void driveHolidayRun(ctx, ministry, runId, deps.ports.ministryBulk ? { stager: deps.ports.ministryBulk, pageSize: 50_000 } : {})
+    .then(async (run) => {
+      if (run.status === 'done' && sms && registeredPhones) await notifyHolidayPayments({ database: deps.database, clock: deps.clock, sms, phones: registeredPhones }, { runId });
+    })
+    .catch((e: unknown) => deps.log.error({ err: e, runId }, 'holiday run stopped; it resumes when started again'));
 }
 
 export function registerPaymentRoutes(app: AppHono, routes: RouteInfo[]): void {
