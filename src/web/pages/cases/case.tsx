@@ -41,6 +41,7 @@ export default function CasePageView({ params }: PageProps) {
   const lang = currentLanguage();
   const id = params.id ?? '';
   const loaded = useApi(() => casesApi.get(id), [id]);
+  const categories = useApi(() => casesApi.categories(), []);
   const notices = useApi(() => casesApi.notices(id).catch(() => ({ notices: [] })), [id, loaded.data?.case.application.version]);
   const [docLang, setDocLang] = useState<'kk' | 'ru'>(lang === 'ru' ? 'ru' : 'kk');
   const [openStep, setOpenStep] = useState<string | null>(null);
@@ -49,6 +50,7 @@ export default function CasePageView({ params }: PageProps) {
   if (!c) return <Text c="dimmed">{t('common:loading')}</Text>;
   const a = c.application;
   const name = [a.applicant.lastName, a.applicant.firstName, a.applicant.patronymic].filter(Boolean).join(' ');
+  const docNames = new Map((categories.data?.categories.find((k) => k.code === a.categoryCode)?.requiredDocuments ?? []).map((d) => [d.code, lang === 'ru' ? d.name_ru : d.name_kk] as const));
   const mySteps = c.possibleSteps.filter((s) => (STEP_ROLES[s] ?? []).includes(me.role) && STEP_FIELDS[s] !== undefined);
   const nextIsMine = a.nextRole === me.role;
   const today = todayIn();
@@ -224,7 +226,7 @@ export default function CasePageView({ params }: PageProps) {
                   <Text fw={600} fz="sm" mt="sm">{t('cases:case.presented')}</Text>
                   <List fz="sm">
                     {c.documents.map((d) => (
-                      <List.Item key={d.id}>{d.title ?? d.code}{d.number ? ` № ${d.number}` : ''}{d.expiresOn ? ` (${t('cases:intake.expiresOn')} ${formatDate(d.expiresOn)})` : ''}{d.originalSeen ? ` ✓` : ''}</List.Item>
+                      <List.Item key={d.id}>{d.title ?? docNames.get(d.code) ?? d.code}{d.number ? ` № ${d.number}` : ''}{d.expiresOn ? ` (${t('cases:intake.expiresOn')} ${formatDate(d.expiresOn)})` : ''}{d.originalSeen ? ` ✓` : ''}</List.Item>
                     ))}
                   </List>
                 </>
@@ -233,7 +235,8 @@ export default function CasePageView({ params }: PageProps) {
 
             <Paper withBorder p="md" data-testid="case-deadlines">
               <Title order={4} mb="xs">{t('cases:case.deadlines')}</Title>
-              <Table fz="sm">
+              {a.deadlines.length === 0 ? <Text fz="sm" c="dimmed">{t('cases:case.noOpenDeadlines')}</Text> : null}
+              <Table fz="sm" hidden={a.deadlines.length === 0}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('cases:columns.nextStep')}</Table.Th>

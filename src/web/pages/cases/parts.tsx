@@ -26,5 +26,5 @@ export function text3(t: Text3 | undefined | null): string {
 export function clause(c: string): string {
   const n = c.replace(/^p\./, '');
   const lang = currentLanguage();
-  return /^\d/.test(n) ? (lang === 'kk' ? `${n}-т.` : lang === 'ru' ? `п. ${n}` : `p.${n}`) : n;
+  return /^\d+(\.\d+)*$/.test(n) ? (lang === 'kk' ? `${n}-т.` : lang === 'ru' ? `п. ${n}` : `p.${n}`) : n;
 }
