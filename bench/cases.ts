@@ -11,7 +11,8 @@
  *   BENCH cases.p50_ms / cases.p99_ms            latency of one transition request
  *   BENCH cases.baseline_single_row_tx_per_s     BEGIN; INSERT one row; COMMIT per second, same concurrency
  *   BENCH cases.search_p99_ms                    p99 of person search (half by IIN, half by name prefix) over 1 M persons
- * Environment: BENCH_CLIENTS (default 32), BENCH_SECONDS (default 10), BENCH_PERSONS (default 1000000).
+ * Environment: BENCH_CLIENTS (default 32), BENCH_SECONDS (default 10), BENCH_PERSONS (default 1000000),
+ * BENCH_DECIDE=0 (stop before the decision).
  */
 import { serve } from '@hono/node-server';
 import pino from 'pino';
@@ -31,6 +32,8 @@ import { form1, inMemoryGateway, person, testEds, type TestPerson } from '../src
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+/** BENCH_DECIDE=0 stops each application before the decision (to see the workflow without the p.21 budget row). */
+const DECIDE = process.env.BENCH_DECIDE !== '0';
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-password-1';
 
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
         await post('PRECINCT_COMMISSION', `/api/applications/${id}/survey`, { actNumber: `A-${id.slice(0, 8)}`, actDate: '2025-03-04', commission: 'Bench precinct', needs: true });
         await post('SPECIALIST', `/api/applications/${id}/income`, {});
         await post('SPECIAL_COMMISSION', `/api/applications/${id}/special-conclusion`, { needs: true });
-        await post('HEAD', `/api/applications/${id}/decision`, { outcome: 'grant' });
+        if (DECIDE) await post('HEAD', `/api/applications/${id}/decision`, { outcome: 'grant' });
       }
     };
     const t0 = performance.now();
@@ -127,9 +130,9 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CLIENTS }, worker));
     const elapsed = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    console.log(`# Node CPU per transition (server and clients in one process): ${((cpu.user + cpu.system) / 1000 / Math.max(1, transitions)).toFixed(2)} ms`);
+    console.log(`# Node CPU per transition (server and clients in one process): ${((cpu.user + cpu.system) / 1000 / Math.max(1, transitions)).toFixed(2)} ms (user ${(cpu.user / 1000 / Math.max(1, transitions)).toFixed(2)}, system ${(cpu.system / 1000 / Math.max(1, transitions)).toFixed(2)})`);
     const perS = transitions / elapsed;
-    console.log(`# ${CLIENTS} clients, ${elapsed.toFixed(1)} s, ${transitions} transitions (${Math.floor(transitions / 6)} full applications), ${failures} failures`);
+    console.log(`# ${CLIENTS} clients, ${elapsed.toFixed(1)} s, ${transitions} transitions (${Math.floor(transitions / (DECIDE ? 6 : 5))} applications), ${failures} failures`);
     for (const [k, v] of byPath) console.log(`# ${k}: p50 ${pct(v, 50).toFixed(1)} ms, p99 ${pct(v, 99).toFixed(1)} ms`);
     console.log(`BENCH cases.transitions_per_s ${perS.toFixed(0)}`);
     console.log(`BENCH cases.p50_ms ${pct(latencies, 50).toFixed(2)}`);

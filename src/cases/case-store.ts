@@ -99,6 +99,12 @@ export function surveyRequiredFor(env: CaseEnv, ground: string | null): boolean 
   return ground !== null && (env.config.grounds.find((g) => g.code === ground)?.surveyRequired ?? false);
 }
 
+/** A step's own INSERT/UPDATE (own $1…$n parameters), run in the same statement as the case's UPDATE. */
+export interface StepWrite {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 /** Columns a step may change on the application row (snake_case column → value). */
 export type CaseChanges = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -119,6 +125,7 @@ export async function saveStep(
   at: Temporal.Instant,
   asOf: Temporal.PlainDate,
   overlay: Partial<DeadlineState> = {},
+  write: StepWrite | null = null,
 ): Promise<{ row: CaseRow; deadlines: CaseDeadlines }> {
   const camel = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
   const next = { ...row, ...camel, ...overlay, status: to, version: row.version + 1 } as CaseRow;
@@ -128,8 +135,15 @@ export async function saveStep(
   const params: unknown[] = [row.id, row.version, to, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
   const sets = cols.map((c, i) => `${c} = $${params.length + i + 1}`);
   params.push(...cols.map((c) => changes[c]));
+  // The step's own write rides in the same statement as a data-modifying CTE: one round trip less.
+  let cte = '';
+  if (write) {
+    const offset = params.length;
+    cte = `with step_write as (${write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)}) `;
+    params.push(...write.params);
+  }
   const updated = await sql.query<{ id: string }>(
-    `update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
+    `${cte}update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
      where id = $1 and version = $2 returning id`,
     params,
   );

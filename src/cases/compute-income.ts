@@ -31,11 +31,12 @@ export async function computeIncome(ctx: CaseCtx, input: { applicationId: string
     } else {
       out = { required: false, quarter: null, members: members.length, counted: null, perCapita: null, threshold: null, above: null, trace: [{ clause: `p.${category.code}`, text: say('incomeNotTested', { code: category.code }), values: { incomeTest: false }, sources: [category.legalReference] }] };
     }
-    await sql.query(
-      `insert into income_calculation (application_id, required, quarter, members, counted_tiyn, per_capita_tiyn, threshold_tiyn, above_threshold, inputs, trace, computed_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [row.id, out.required, out.quarter, out.members, out.counted, out.perCapita, out.threshold, out.above, JSON.stringify({ members }), JSON.stringify(out.trace), at.toString()],
-    );
+    const write = {
+      sql: `insert into income_calculation (application_id, required, quarter, members, counted_tiyn, per_capita_tiyn, threshold_tiyn, above_threshold, inputs, trace, computed_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      params: [row.id, out.required, out.quarter, out.members, out.counted, out.perCapita, out.threshold, out.above, JSON.stringify({ members }), JSON.stringify(out.trace), at.toString()],
+    };
     return {
+      write,
       changes: { special_received_on: day.toString(), ...(row.fileReceivedOn ? {} : { file_received_on: day.toString() }) },
       result: { incomeTested: out.required, perCapitaTiyn: out.perCapita, thresholdTiyn: out.threshold, aboveThreshold: out.above },
       after: { perCapitaTiyn: out.perCapita, thresholdTiyn: out.threshold },

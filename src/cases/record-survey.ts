@@ -32,21 +32,22 @@ export type SurveyInput = z.infer<typeof SurveyInput>;
 
 export async function recordSurvey(ctx: CaseCtx, input: { applicationId: string; expectedVersion?: number | undefined; survey: SurveyInput }) {
   const s = input.survey;
-  return runStep(ctx, 'recordSurvey', input.applicationId, input.expectedVersion, async ({ sql, row, at, day }) => {
+  return runStep(ctx, 'recordSurvey', input.applicationId, input.expectedVersion, async ({ row, at, day }) => {
     if (!s.refused && s.needs === undefined) {
       throw new AppError('VALIDATION', [{ path: 'needs', message: 'Қорытынды (мұқтаж/мұқтаж емес) міндетті. | Заключение (нуждается/не нуждается) обязательно. | The conclusion (needs / does not need) is required.' }]);
     }
     if (s.actDate > day.toString()) {
       throw new AppError('DATE_OUT_OF_ORDER', [{ path: 'actDate', message: 'Акт күні болашақта. | Дата акта в будущем. | The act date is in the future.' }]);
     }
-    await sql.query(
-      `insert into survey (application_id, act_number, act_date, commission, refused, housing, subsidiary_farm, property, observations, family_incomes, needs, conclusion_number, conclusion_reason, recorded_at, recorded_by)
+    const write = {
+      sql: `insert into survey (application_id, act_number, act_date, commission, refused, housing, subsidiary_farm, property, observations, family_incomes, needs, conclusion_number, conclusion_reason, recorded_at, recorded_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [row.id, s.actNumber, s.actDate, s.commission, s.refused, s.housing ?? null, s.subsidiaryFarm ?? null, s.property ?? null, s.observations ?? null, JSON.stringify(s.familyIncomes), s.refused ? null : s.needs ?? null, s.conclusionNumber ?? null, s.conclusionReason ?? null, at.toString(), ctx.actor?.id ?? null],
-    );
+      params: [row.id, s.actNumber, s.actDate, s.commission, s.refused, s.housing ?? null, s.subsidiaryFarm ?? null, s.property ?? null, s.observations ?? null, JSON.stringify(s.familyIncomes), s.refused ? null : s.needs ?? null, s.conclusionNumber ?? null, s.conclusionReason ?? null, at.toString(), ctx.actor?.id ?? null],
+    };
     const direct = row.channel !== 'RURAL_AKIM';
     return {
       changes: { survey_received_on: day.toString(), ...(direct ? { file_received_on: day.toString() } : {}) },
+      write,
       overlay: { surveyRefused: s.refused },
       result: { refused: s.refused, needs: s.refused ? null : s.needs ?? null },
       after: { actNumber: s.actNumber, refused: s.refused, needs: s.needs ?? null },

@@ -9,12 +9,14 @@ import { runCommand } from '../context';
 import type { CaseDeadlines, DeadlineState } from './case-deadlines';
 import { today, type CaseCtx } from './case-env';
 import { assertRoleMay, transition, type CaseStatus, type TransitionName } from './case-status';
-import { lockCase, saveStep, type CaseChanges, type CaseRow } from './case-store';
+import { lockCase, saveStep, type CaseChanges, type CaseRow, type StepWrite } from './case-store';
 
 export interface StepWork<T> {
   readonly changes?: CaseChanges;
   /** Values written to other tables that the deadline computation must see (survey, hearing…). */
   readonly overlay?: Partial<DeadlineState>;
+  /** The step's own INSERT/UPDATE, sent in the same statement as the case's UPDATE (saves a round trip). */
+  readonly write?: StepWrite;
   /** Overrides the transition table's target (only to another status the table allows for this step's family). */
   readonly to?: CaseStatus;
   readonly result: T;
@@ -50,7 +52,7 @@ export async function runStep<T>(
     const row = await lockCase(sql, ctx.actor, applicationId, expectedVersion);
     const to = transition(name, row.status);
     const w = await work({ sql, row, at, day, to });
-    const saved: { row: CaseRow; deadlines: CaseDeadlines } = await saveStep(sql, ctx.env, row, w.to ?? to, w.changes ?? {}, at, day, w.overlay);
+    const saved: { row: CaseRow; deadlines: CaseDeadlines } = await saveStep(sql, ctx.env, row, w.to ?? to, w.changes ?? {}, at, day, w.overlay, w.write ?? null);
     const finished = w.finish ? await w.finish(sql) : null;
     const result = (finished ? { ...(w.result as Record<string, unknown>), ...finished } : w.result) as T;
     return {
