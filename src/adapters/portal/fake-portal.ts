@@ -33,44 +33,44 @@ export function issueDemoCitizenCertificate(input: { readonly iin: string; reado
   });
 }
 
-/** What the portal sends: the exact signed bytes, their detached signature, and the portal's request id. */
-export interface PortalSubmission<A> {
+/**
+ * The signed content of form 1-1 as the portal sends it to Komek (POST /api/portal/applications): the
+ * portal's request id, the form 1 data, and the information systems' answers the applicant certified
+ * (p.11). Mirrors `Form11Payload` of src/cases/accept-portal-application.ts.
+ */
+export interface Form11Document<F> {
   readonly requestId: string;
-  readonly submittedAt: string;
-  /** The signed document as the portal serialised it (JSON, UTF-8). */
-  readonly content: Uint8Array;
-  readonly contentBase64: string;
-  readonly signatureBase64: string;
-  /** The parsed document, for convenience (the signed bytes are authoritative). */
-  readonly document: PortalDocument<A>;
+  readonly form: F;
+  readonly informationSystems?: { readonly requestId: string; readonly answeredAt: string; readonly answers: Readonly<Record<string, Readonly<Record<string, unknown>>>> };
 }
 
-export interface PortalDocument<A> {
-  readonly form: '1-1';
+/** What the portal sends: the exact signed bytes and their detached EDS signature, both base64. */
+export interface PortalSubmission<F> {
   readonly requestId: string;
-  readonly submittedAt: string;
-  readonly application: A;
-  /** The information systems' answers the applicant certifies with the EDS (p.11). */
-  readonly gatewayData: unknown;
+  /** The signed document as the portal serialised it (JSON, UTF-8). */
+  readonly content: Uint8Array;
+  /** The request body of POST /api/portal/applications. */
+  readonly body: { readonly payloadBase64: string; readonly signatureBase64: string };
+  /** The parsed document, for convenience (the signed bytes are authoritative). */
+  readonly document: Form11Document<F>;
 }
 
 /**
- * Builds and signs a form 1-1 submission. `signer` defaults to the applicant named in `signerIdentity`
- * with a fresh demo certificate; pass another certificate to simulate a wrong signer.
+ * Builds and signs a form 1-1 submission at `at`. The signer defaults to `signerIdentity` with a fresh
+ * demo certificate; pass another certificate to simulate a signer who is not the applicant.
  */
-export function buildPortalSubmission<A>(input: {
-  readonly application: A;
+export function buildPortalSubmission<F>(input: {
+  readonly form: F;
   readonly signerIdentity: { readonly iin: string; readonly fullName: string };
   readonly at: Temporal.Instant;
-  readonly gatewayData?: unknown;
+  readonly informationSystems?: Form11Document<F>['informationSystems'];
   readonly requestId?: string;
   readonly certificate?: { readonly certificatePem: string; readonly privateKeyPem: string };
-}): PortalSubmission<A> {
-  const submittedAt = input.at.toString();
+}): PortalSubmission<F> {
   const requestId = input.requestId ?? `EGOV-${randomUUID()}`;
-  const document: PortalDocument<A> = { form: '1-1', requestId, submittedAt, application: input.application, gatewayData: input.gatewayData ?? null };
+  const document: Form11Document<F> = { requestId, form: input.form, ...(input.informationSystems ? { informationSystems: input.informationSystems } : {}) };
   const content = new TextEncoder().encode(JSON.stringify(document));
   const cert = input.certificate ?? issueDemoCitizenCertificate({ ...input.signerIdentity, at: input.at });
-  const signatureBase64 = signDetached({ content, certificatePem: cert.certificatePem, privateKeyPem: cert.privateKeyPem, signedAt: submittedAt });
-  return { requestId, submittedAt, content, contentBase64: Buffer.from(content).toString('base64'), signatureBase64, document };
+  const signatureBase64 = signDetached({ content, certificatePem: cert.certificatePem, privateKeyPem: cert.privateKeyPem, signedAt: input.at.toString() });
+  return { requestId, content, body: { payloadBase64: Buffer.from(content).toString('base64'), signatureBase64 }, document };
 }
