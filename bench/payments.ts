@@ -102,9 +102,23 @@ async function runHoliday(ctx: Ctx): Promise<{ s: number; payments: number; peak
   let peak = rss0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = process.hrtime.bigint();
+  const phases = new Map<string, number>();
+  let last = t0;
+  let lastStatus = 'fetching';
   const started = await startHolidayRun(ctx, { date: '2025-10-01' });
-  const run = await driveHolidayRun(ctx, new FakeMinistrySystem({ database: ctx.database }), started.runId, { pageSize: 100_000, batchSize: 100_000, stager: registryForm7Stager });
+  const run = await driveHolidayRun(ctx, new FakeMinistrySystem({ database: ctx.database }), started.runId, {
+    pageSize: 100_000,
+    batchSize: 100_000,
+    stager: registryForm7Stager,
+    onProgress: (r) => {
+      const now = process.hrtime.bigint();
+      phases.set(lastStatus, (phases.get(lastStatus) ?? 0) + Number(now - last) / 1e9);
+      last = now;
+      lastStatus = r.status;
+    },
+  });
   const s = seconds(t0);
+  console.error(`phases (s): ${[...phases].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
   clearInterval(timer);
   if (run.status !== 'done') throw new Error(`run ended ${run.status} ${run.errorCode}`);
   const [c] = await ctx.database.query<{ n: string; d: string }>("select count(*) n, count(distinct recipient_iin) d from payment where basis = 'holiday:10-01'");

@@ -91,6 +91,16 @@ export default function HolidayRunsPage() {
     { key: 'excluded', header: t('payments:runs.excluded'), render: (r) => t('payments:runs.excludedText', { dead: r.excludedDead, terminated: r.excludedTerminated, noAccount: r.excludedNoAccount }) },
     { key: 'alreadyPaid', header: t('payments:runs.alreadyPaid'), align: 'right', render: (r) => r.alreadyPaid },
     { key: 'error', header: t('payments:runs.error'), render: (r) => r.errorCode ?? '' },
+    {
+      key: 'resume',
+      header: '',
+      render: (r) =>
+        canStart && r.status !== 'done' ? (
+          <Button size="xs" variant="light" onClick={() => void paymentsApi.startRun(r.date, r.categories).then(runs.reload, (e: ApiError) => setError(e))} data-testid={`run-resume-${r.runId}`}>
+            {t('payments:runs.resume')}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
