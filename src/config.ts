@@ -18,8 +18,8 @@ const EnvSchema = z.object({
   KOMEK_DEMO_SEED: int(0, 2 ** 31 - 1).default(20241206),
   KOMEK_DEMO_PASSWORD: z.string().min(8).default('komek-demo'),
   KOMEK_SEED_ON_START: bool.default(true),
-  // Also load the synthetic registry (reg_*) of KOMEK_DEMO_PERSONS persons on start (browser tests, demos).
-  KOMEK_DEMO_REGISTRY: bool.default(false),
+  // Load the synthetic registry (reg_*) of KOMEK_DEMO_PERSONS persons on a fresh database at start.
+  KOMEK_DEMO_REGISTRY: bool.default(true),
   KOMEK_SESSION_HOURS: int(1, 24 * 30).default(12),
   KOMEK_LOGIN_MAX_FAILURES: int(1, 100).default(5),
   KOMEK_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),

@@ -20,6 +20,7 @@ import { FakeMinistrySystem } from './adapters/ministry/fake';
 import { createFakeBank } from './adapters/bank/fake';
 import { registryForm7Stager } from './adapters/ministry-bulk/fake';
 import { registryPhones } from './adapters/mobile-citizens/registry-phones';
+import { FakeMobileCitizens } from './adapters/mobile-citizens/fake';
 import { FakeEgovGateway } from './adapters/egov/fake';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
@@ -34,6 +35,7 @@ export function createPorts(_config: Config, _database: Database, clock: Clock =
     bank: createFakeBank({ returnEvery: 50 }),
     ministryBulk: registryForm7Stager,
     registeredPhones: registryPhones(_database),
+    mobileCitizens: new FakeMobileCitizens({ database: _database }),
     egov: new FakeEgovGateway({ database: _database, latencyMs: _config.egov.latencyMs, failureRate: _config.egov.failureRate, now: () => clock.now() }),
   };
 }
@@ -51,7 +53,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
   if (config.demo.seedOnStart) {
-    const seeded = await seedDemo(database, clock, { ...config.demo, population: true });
+    const seeded = await seedDemo(database, clock, config.demo);
     if (seeded.usersAdded.length) log.info({ users: seeded.usersAdded }, 'demo dataset seeded (synthetic)');
   }
   const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database, clock) });
