@@ -90,7 +90,7 @@ export async function acceptPaperApplication(ctx: CaseCtx & { readonly egov?: Eg
   if (!known.length) throw new AppError('VALIDATION', [{ path: 'ruralDistrictId', message: 'Ауылдық округ табылмады. | Сельский округ не найден. | Unknown rural district.' }]);
 
   const gw = await requestInformationSystems(ctx.egov, form.applicant.iin, (form.family ?? []).map((m) => m.iin), day, category.incomeTest.required, ctx.clock);
-  const check = checkDocuments(requiredDocuments(category), form.documents, gw.applicant, day);
+  const check = checkDocuments(requiredDocuments(category), form.documents, gw.applicant, day, form.applicant);
   const channel = CHANNEL_OF_ROLE[role];
 
   if (check.missing.length || check.expired.length) {

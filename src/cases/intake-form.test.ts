@@ -23,6 +23,13 @@ describe('documents at intake (p.11)', () => {
     expect(check).toEqual({ missing: [], expired: [] });
   });
 
+  it('asks for the ID document when the identity register contradicts the form', () => {
+    const answers = { identity: { status: 'found', data: { lastName: 'Ахметова', firstName: 'Айгүл', birthDate: '1985-05-05' } } } as unknown as EgovAnswers;
+    const required = requiredDocuments(cat('7.11'));
+    expect(checkDocuments(required, [], answers, day, { iin: '1', lastName: 'АХМЕТОВА', firstName: 'айгүл', birthDate: '1985-05-05' }).missing.map((m) => m.code)).not.toContain('identity');
+    expect(checkDocuments(required, [], answers, day, { iin: '1', lastName: 'Бекова', firstName: 'Айгүл' }).missing.map((m) => m.code)).toContain('identity');
+  });
+
   it('lists what is missing when the systems have no data and nothing was presented', () => {
     const check = checkDocuments(requiredDocuments(cat('7.9')), [], undefined, day);
     expect(check.missing.map((m) => m.code)).toEqual(expect.arrayContaining(['identity', 'income']));

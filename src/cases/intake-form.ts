@@ -153,12 +153,21 @@ export function requiredDocuments(category: Category): RequiredDocument[] {
   return [...out.values()];
 }
 
-/** Whether the information systems' answers supply the content of a document (p.11: then it is not asked for). */
-export function suppliedByGateway(code: string, a: EgovAnswers | undefined): boolean {
+/**
+ * Whether the information systems' answers supply the content of a document (p.11: then it is not asked
+ * for). Identity data that contradict the form (another last or first name, another birth date) do not
+ * count as supplied: the applicant then presents the ID document.
+ */
+export function suppliedByGateway(code: string, a: EgovAnswers | undefined, applicant?: PersonInput): boolean {
   if (!a) return false;
   switch (code) {
-    case 'identity':
-      return a.identity?.status === 'found';
+    case 'identity': {
+      if (a.identity?.status !== 'found') return false;
+      if (!applicant) return true;
+      const id = a.identity.data;
+      const same = (x: string, y: string) => x.trim().toLocaleLowerCase('kk') === y.trim().toLocaleLowerCase('kk');
+      return same(id.lastName, applicant.lastName) && same(id.firstName, applicant.firstName) && (!applicant.birthDate || String(id.birthDate) === applicant.birthDate);
+    }
     case 'income':
       return a.incomes?.status === 'found';
     case 'disease-certificate':
@@ -178,16 +187,16 @@ export interface DocumentCheck {
 }
 
 /**
- * p.11: which required documents are missing or expired at intake. A document counts as presented when
+ * p.11: which required documents are missing or expired at intake (the systems' data lacking or contradicting the form). A document counts as presented when
  * its code is given; it is expired when it expires before the intake day. Documents the gateway supplied
  * are not asked for, presented or not.
  */
-export function checkDocuments(required: readonly RequiredDocument[], presented: readonly DocumentInput[], answers: EgovAnswers | undefined, intakeDay: Temporal.PlainDate): DocumentCheck {
+export function checkDocuments(required: readonly RequiredDocument[], presented: readonly DocumentInput[], answers: EgovAnswers | undefined, intakeDay: Temporal.PlainDate, applicant?: PersonInput): DocumentCheck {
   const missing: RequiredDocument[] = [];
   const expired: (RequiredDocument & { expiresOn: string })[] = [];
   const day = intakeDay.toString();
   for (const r of required) {
-    if (suppliedByGateway(r.code, answers)) continue;
+    if (suppliedByGateway(r.code, answers, applicant)) continue;
     const docs = presented.filter((p) => p.code === r.code);
     if (docs.length === 0) {
       missing.push(r);
