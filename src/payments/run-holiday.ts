@@ -225,33 +225,30 @@ async function fetchPage(ctx: Ctx, ministry: MinistrySystem, runId: string, sel:
     // Another worker applied this page meanwhile: discard ours.
     if (row.status !== 'fetching' || Number(row.fetch_after_id) !== afterId) return { result: holidayRunOf(row), targetId: runId };
     const rows = [...staged.entries()];
+    let fresh = 0;
     if (rows.length) {
-      await sql.query(
-        `insert into holiday_candidate (run_id, iin, full_name, rural_district_id, category, iban, amount_tiyn)
+      const [n] = await sql.query<{ n: string }>(
+        `with ins as (insert into holiday_candidate (run_id, iin, full_name, rural_district_id, category, iban, amount_tiyn)
          select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
          on conflict (run_id, iin) do update set amount_tiyn = excluded.amount_tiyn, category = excluded.category, iban = excluded.iban
-           where excluded.amount_tiyn > holiday_candidate.amount_tiyn`,
+           where excluded.amount_tiyn > holiday_candidate.amount_tiyn
+         returning (xmax = 0) as fresh) select count(*) filter (where fresh) as n from ins`,
         [runId, rows.map(([k]) => k), rows.map(([, v]) => v.name), rows.map(([, v]) => v.rd), rows.map(([, v]) => v.category), rows.map(([, v]) => v.iban), rows.map(([, v]) => v.amount)],
       );
+      fresh = Number(n!.n);
     }
-    const updated = await advanceFetch(sql, runId, { next, rows: page.rows.length, dead, terminated, noAccount, finished, at: at.toString() });
+    const updated = await advanceFetch(sql, runId, { next, rows: page.rows.length, dead, terminated, noAccount, staged: fresh, finished, at: at.toString() });
     return { result: updated, targetId: runId, after: { page: page.rows.length, staged: rows.length, dead, terminated, noAccount, finished } };
   });
 }
 
 /** Moves the fetch cursor with the page's counts; after the last page, counts the staged recipients and moves to the budget step. */
-async function advanceFetch(sql: Sql, runId: string, p: { next: number; rows: number; dead: number; terminated: number; noAccount: number; finished: boolean; at: string }): Promise<HolidayRun> {
-  let extra = '';
-  const params: unknown[] = [runId, p.next, p.rows, p.dead, p.terminated, p.noAccount, p.at];
-  if (p.finished) {
-    const [agg] = await sql.query<{ n: string }>('select count(*) as n from holiday_candidate where run_id = $1', [runId]);
-    extra = `, status = 'budget', recipients = $8`;
-    params.push(Number(agg!.n));
-  }
+async function advanceFetch(sql: Sql, runId: string, p: { next: number; rows: number; dead: number; terminated: number; noAccount: number; staged: number; finished: boolean; at: string }): Promise<HolidayRun> {
+  // Recipients are counted as they are first staged (in the same transaction), so no count over the list.
   const [updated] = await sql.query<RunRow>(
     `update payment_run set fetch_after_id = $2, fetched_rows = fetched_rows + $3, excluded_dead = excluded_dead + $4, excluded_terminated = excluded_terminated + $5,
-            excluded_no_account = excluded_no_account + $6, updated_at = $7${extra} where id = $1 returning *`,
-    params,
+            excluded_no_account = excluded_no_account + $6, recipients = recipients + $8, updated_at = $7${p.finished ? ", status = 'budget'" : ''} where id = $1 returning *`,
+    [runId, p.next, p.rows, p.dead, p.terminated, p.noAccount, p.at, p.staged],
   );
   return holidayRunOf(updated!);
 }
@@ -263,8 +260,8 @@ async function stageRange(ctx: Ctx, stager: Form7Stager, runId: string, sel: Hol
     const row = await lockRun(sql, runId);
     if (row.status !== 'fetching') return { result: holidayRunOf(row), targetId: runId };
     const afterId = Number(row.fetch_after_id);
-    const r = categories.length === 0 ? { rows: 0, dead: 0, terminated: 0, noAccount: 0, nextAfterId: null } : await stager.stageActiveRecipients(sql, { runId, asOf: sel.date, categories, afterId, limit: rangeSize });
-    const updated = await advanceFetch(sql, runId, { next: r.nextAfterId ?? afterId, rows: r.rows, dead: r.dead, terminated: r.terminated, noAccount: r.noAccount, finished: r.nextAfterId === null, at: at.toString() });
+    const r = categories.length === 0 ? { rows: 0, dead: 0, terminated: 0, noAccount: 0, staged: 0, nextAfterId: null } : await stager.stageActiveRecipients(sql, { runId, asOf: sel.date, categories, afterId, limit: rangeSize });
+    const updated = await advanceFetch(sql, runId, { next: r.nextAfterId ?? afterId, rows: r.rows, dead: r.dead, terminated: r.terminated, noAccount: r.noAccount, staged: r.staged, finished: r.nextAfterId === null, at: at.toString() });
     return { result: updated, targetId: runId, after: { range: [afterId, r.nextAfterId], ...r } };
   });
 }

@@ -15,8 +15,8 @@ export const registryForm7Stager: Form7Stager = {
       [q.afterId, q.limit],
     );
     const upto = bound?.upto === null || bound?.upto === undefined ? null : Number(bound.upto);
-    if (upto === null) return { rows: 0, dead: 0, terminated: 0, noAccount: 0, nextAfterId: null };
-    const [r] = await sql.query<{ rows: string; dead: string; terminated: string; no_account: string }>(
+    if (upto === null) return { rows: 0, dead: 0, terminated: 0, noAccount: 0, staged: 0, nextAfterId: null };
+    const [r] = await sql.query<{ rows: string; dead: string; terminated: string; no_account: string; staged: string }>(
       `with cat as (select * from unnest($5::text[], $6::text[], $7::bigint[]) as c(form7, holiday, amount)),
             src as (
               select b.id, p.iin, concat_ws(' ', p.last_name, p.first_name, p.patronymic) as full_name, p.rural_district_id, b.iban, c.holiday, c.amount,
@@ -31,14 +31,14 @@ export const registryForm7Stager: Form7Stager = {
               select distinct on (iin) $1::uuid, iin, full_name, rural_district_id, holiday, iban, amount from ok order by iin, amount desc, id
               on conflict (run_id, iin) do update set amount_tiyn = excluded.amount_tiyn, category = excluded.category, iban = excluded.iban
                 where excluded.amount_tiyn > holiday_candidate.amount_tiyn
-              returning 1)
+              returning (xmax = 0) as fresh)
        select (select count(*) from src)::text as rows, (select count(*) from src where dead)::text as dead,
               (select count(*) from src where terminated and not dead)::text as terminated,
               (select count(*) from src where not dead and not terminated and not iban_ok)::text as no_account,
-              (select count(*) from ins)::text as staged`,
+              (select count(*) from ins where fresh)::text as staged`,
       [q.runId, q.afterId, q.asOf.toString(), upto, q.categories.map((c) => c.form7), q.categories.map((c) => c.holidayCategory), q.categories.map((c) => c.amountTiyn)],
     );
     const last = Number(bound!.last);
-    return { rows: Number(r!.rows), dead: Number(r!.dead), terminated: Number(r!.terminated), noAccount: Number(r!.no_account), nextAfterId: upto >= last ? null : upto };
+    return { rows: Number(r!.rows), dead: Number(r!.dead), terminated: Number(r!.terminated), noAccount: Number(r!.no_account), staged: Number(r!.staged), nextAfterId: upto >= last ? null : upto };
   },
 };

@@ -28,6 +28,8 @@ export interface StageResult {
   readonly dead: number;
   readonly terminated: number;
   readonly noAccount: number;
+  /** Recipients (IINs) staged for the first time by this range. */
+  readonly staged: number;
   /** The id to continue after, or null when the range reached the end. */
   readonly nextAfterId: number | null;
 }
