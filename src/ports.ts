@@ -5,6 +5,7 @@
 import type { EdsVerifier } from './adapters/eds/port';
 import type { SmsGateway } from './adapters/sms/port';
 import type { PersonalCabinet } from './adapters/cabinet/port';
+import type { MobileCitizens } from './adapters/mobile-citizens/port';
 import type { MinistrySystem } from './adapters/ministry/port';
 import type { PaymentOrganisation } from './adapters/bank/port';
 import type { Form7Stager } from './adapters/ministry-bulk/port';
@@ -19,6 +20,8 @@ export interface Ports {
   readonly sms?: SmsGateway;
   /** Portal personal-cabinet notices of decisions (p.19). */
   readonly cabinet?: PersonalCabinet;
+  /** Is a mobile number registered in the mobile-citizens database (p.19 decision notices)? */
+  readonly mobileCitizens?: MobileCitizens;
   /** The ministry's information system: form 7 recipients for holiday runs (p.25). */
   readonly ministry?: MinistrySystem;
   /** The State Corporation / payment organisations: payment orders and statements (p.29–p.32). */

@@ -16,8 +16,8 @@ const dispatchCommand: CliCommand = {
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number ≥ 1');
     return withDatabase(input, async (database, config) => {
       const ports = createPorts(config, database, systemClock);
-      const mobileCitizens = ports.mobileCitizens as MobileCitizensLookup | undefined;
-      if (!ports.sms || !ports.cabinet || typeof mobileCitizens?.isRegistered !== 'function') throw new UsageError('the SMS, cabinet and mobile-citizens ports are not configured');
+      const mobileCitizens: MobileCitizensLookup | undefined = ports.mobileCitizens;
+      if (!ports.sms || !ports.cabinet || !mobileCitizens) throw new UsageError('the SMS, cabinet and mobile-citizens ports are not configured');
       const r = await dispatchNotifications({ database, clock: systemClock, ports: { sms: ports.sms, cabinet: ports.cabinet, mobileCitizens } }, { limit });
       input.io.out(`Handled ${r.handled}: sent ${r.sent}, delivered ${r.delivered}, failed ${r.failed}, retried later ${r.retried}, queued for print ${r.printQueued}.\n`);
       return EXIT.ok;
