@@ -16,6 +16,7 @@ import { createX509EdsVerifier } from './adapters/eds/x509-verifier';
 import { DEMO_CA } from './adapters/portal/fake-portal';
 import { createFakeSmsGateway } from './adapters/sms/fake';
 import { createFakeCabinet } from './adapters/cabinet/fake';
+import { startNotificationWorker } from './notifications/notification-worker';
 import { FakeMinistrySystem } from './adapters/ministry/fake';
 import { createFakeBank } from './adapters/bank/fake';
 import { registryForm7Stager } from './adapters/ministry-bulk/fake';
@@ -56,7 +57,13 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
     const seeded = await seedDemo(database, clock, config.demo);
     if (seeded.usersAdded.length) log.info({ users: seeded.usersAdded }, 'demo dataset seeded (synthetic)');
   }
-  const { app } = createApp({ database, clock, config, log, ports: createPorts(config, database, clock) });
+  const ports = createPorts(config, database, clock);
+  const { app } = createApp({ database, clock, config, log, ports });
+  // Decision notices (p.19) leave by SMS / personal cabinet within a minute of the decision.
+  const notices =
+    ports.sms && ports.cabinet && ports.mobileCitizens
+      ? startNotificationWorker({ database, clock, ports: { sms: ports.sms, cabinet: ports.cabinet, mobileCitizens: ports.mobileCitizens }, onError: (e) => log.error({ err: e }, 'notification dispatch failed') }, { intervalMs: 60_000 })
+      : null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -69,6 +76,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
     database,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notices?.stop();
       await database.close();
     },
   };

@@ -10,6 +10,7 @@ import { dispatchNotifications, type MobileCitizensLookup, type NotificationPort
 import { listApplicationNotifications, listPrintQueue } from './list-notifications';
 import { markNoticePrinted } from './mark-notice-printed';
 import { markNoticeHandedOver } from './mark-notice-handed-over';
+import { startNotificationWorker } from './notification-worker';
 import { smsText, cabinetText } from './notice-texts';
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../errors';
@@ -218,5 +219,20 @@ describe.each(dbKinds().filter((k) => k === 'postgres'))('several dispatchers at
     } finally {
       await h.drop();
     }
+  });
+});
+
+describeDb('the background notification worker', (getDb) => {
+  beforeAll(async () => {
+    await seedRuralDistricts(getDb(), KOKSU_RURAL_DISTRICTS);
+  });
+
+  it('sends a queued SMS on its own and stops cleanly', async () => {
+    const { sms, ports } = makePorts();
+    const c = await decide(getDb(), { outcome: 'grant', mobile: REGISTERED });
+    const worker = startNotificationWorker({ database: getDb(), ports, clock: fixedClock('2025-03-14T06:05:00Z') }, { intervalMs: 20 });
+    for (let i = 0; i < 200 && !sms.sent.some((m) => m.text.includes(c.decisionNumber)); i++) await new Promise((r) => setTimeout(r, 25));
+    await worker.stop();
+    expect(sms.sent.filter((m) => m.text.includes(c.decisionNumber))).toHaveLength(1);
   });
 });
