@@ -110,6 +110,19 @@ describeBrowser('district administration: what-if impact and scheduled rules', (
     await page.getByTestId('nav-admin-rules').click();
     await page.getByTestId('lifecycle-scheduled').waitFor();
 
+    // The announced Kurban Ait date enters the calendar with its legal reference.
+    await page.getByTestId('nav-admin-calendar').click();
+    await page.getByTestId('overrides-table').waitFor();
+    await page.locator('input[type=date]').first().fill('2027-05-17');
+    await page.getByLabel(/Атауы \(kk\)/).fill('Құрбан айт');
+    await page.getByLabel(/Атауы \(ru\)/).fill('Курбан айт');
+    await page.getByTestId('legal-act').fill('ҚР Үкіметінің қаулысы');
+    await page.getByTestId('legal-number').fill('1');
+    await page.getByTestId('legal-date').fill(today.toString());
+    await page.getByTestId('legal-clause').fill('1-т.');
+    await page.getByRole('button', { name: kkAdmin.calendar.save }).click();
+    await page.getByTestId('overrides-table').getByText('Құрбан айт', { exact: true }).waitFor();
+
     // A specialist registers applications of some of the households that gain (today: judged by 35-140).
     const heads = await page.evaluate(async (impactId) => {
       const r = (await (await fetch(`/api/admin/impacts/${impactId}`)).json()) as { changes: { headIin: string | null; headName: string | null; ruralDistrictId: string; headIban: string | null }[] };

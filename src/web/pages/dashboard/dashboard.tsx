@@ -135,9 +135,9 @@ export default function DashboardPage() {
                   xAxis: { type: 'value', minInterval: 1 },
                   yAxis: { type: 'category', data: d.deadlines.rows.map((r) => t(`dashboard:role.${r.role}`, { defaultValue: r.role })) },
                   series: [
-                    { name: t('dashboard:onTime'), type: 'bar', stack: 's', data: d.deadlines.rows.map((r) => r.onTime), itemStyle: { color: '#40c057' } },
-                    { name: t('dashboard:atRisk'), type: 'bar', stack: 's', data: d.deadlines.rows.map((r) => r.atRisk), itemStyle: { color: '#fd7e14' } },
-                    { name: t('dashboard:overdue'), type: 'bar', stack: 's', data: d.deadlines.rows.map((r) => r.overdue), itemStyle: { color: '#e03131' } },
+                    { name: t('dashboard:onTime'), type: 'bar', stack: 's', barMaxWidth: 36, data: d.deadlines.rows.map((r) => r.onTime), itemStyle: { color: '#40c057' } },
+                    { name: t('dashboard:atRisk'), type: 'bar', stack: 's', barMaxWidth: 36, data: d.deadlines.rows.map((r) => r.atRisk), itemStyle: { color: '#fd7e14' } },
+                    { name: t('dashboard:overdue'), type: 'bar', stack: 's', barMaxWidth: 36, data: d.deadlines.rows.map((r) => r.overdue), itemStyle: { color: '#e03131' } },
                   ],
                 }}
               />
