@@ -57,6 +57,7 @@ export default function UsersPage() {
       nowrap: true,
     },
     { key: 'createdAt', header: t('users:columns.createdAt'), sortValue: (u) => u.createdAt, render: (u) => formatDateTime(u.createdAt), nowrap: true },
+    ...(canAdd ? [{ key: 'manage', header: t('admin:users.manage'), render: (u: UserRow) => <ManageUser user={u} self={u.id === me.id} onChanged={users.reload} />, nowrap: true }] : []),
   ];
 
   return (
@@ -242,5 +243,39 @@ function AddUserModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Role change and (de)activation by the administrator (PATCH /api/users/:id; src/admin/change-user.ts). */
+function ManageUser({ user, self, onChanged }: { user: UserRow; self: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [error, setError] = useState<string>();
+  const patch = async (body: Record<string, unknown>) => {
+    setError(undefined);
+    try {
+      await api.request('PATCH', `/api/users/${user.id}`, body);
+      onChanged();
+    } catch (e) {
+      setError((e as ApiError).fields[0]?.message ?? (e as ApiError).message);
+    }
+  };
+  if (self) return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Select
+        size="xs"
+        w={190}
+        aria-label={t('admin:users.role')}
+        value={user.role}
+        data={ROLES.filter((r) => r !== 'RURAL_AKIM' || user.ruralDistrictId).map((r) => ({ value: r, label: ROLE_NAMES[r][lang] }))}
+        onChange={(r) => (r && r !== user.role ? void patch({ role: r }) : undefined)}
+        error={error}
+        data-testid={`user-role-${user.username}`}
+      />
+      <Button size="compact-xs" variant="light" color={user.active ? 'red' : 'teal'} onClick={() => void patch({ active: !user.active })} data-testid={`user-toggle-${user.username}`}>
+        {user.active ? t('admin:users.deactivate') : t('admin:users.activate')}
+      </Button>
+    </Group>
   );
 }
