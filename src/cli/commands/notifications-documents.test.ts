@@ -58,7 +58,7 @@ describe('komek notifications dispatch', () => {
       await check.close();
     }
     expect((await komek('notifications', 'dispatch', '--limit', '0', '--data-dir', dataDir)).code).toBe(2);
-  });
+  }, 240_000);
 });
 
 describe('komek documents sample', () => {
@@ -73,5 +73,5 @@ describe('komek documents sample', () => {
       expect(text).toContain('СИНТЕТИКАЛЫҚ ДЕРЕКТЕР');
     } else console.warn('SKIPPED: pdftotext not installed; text of the sample not checked');
     expect((await komek('documents', 'sample', '--form', '9', '--lang', 'kk', '--out', out)).code).toBe(2);
-  });
+  }, 120_000);
 });
