@@ -32,4 +32,15 @@ describeDb('changing users', (getDb) => {
     const audit = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_entry where action = 'user.change'`);
     expect(audit[0]!.n).toBe(2);
   });
+
+  it('an administrator creates a precinct commission with its members; the auditor reads them', async () => {
+    const district = (await t.database.query<{ id: string }>('select id from rural_district order by id limit 1'))[0]!.id;
+    const legal = { act: 'Көксу ауданы әкімінің шешімі', number: '12', date: '2025-01-10', clause: '1-т.' };
+    expect((await t.request('ADMIN', 'POST', '/api/commissions', { kind: 'precinct', name: 'Учаскелік комиссия', ruralDistrictId: null, legal })).status).toBe(400);
+    const created = (await (await t.request('ADMIN', 'POST', '/api/commissions', { kind: 'precinct', name: 'Учаскелік комиссия', ruralDistrictId: district, legal })).json()) as Json;
+    expect((await t.request('ADMIN', 'POST', `/api/commissions/${created.id}/members`, { fullName: 'Ахметов Бауыржан', position: 'әкім орынбасары', role: 'chair' })).status).toBe(200);
+    expect((await t.request('SPECIALIST', 'GET', '/api/commissions')).status).toBe(403);
+    const list = (await (await t.request('AUDITOR', 'GET', '/api/commissions')).json()) as Json;
+    expect(list.commissions[0]).toMatchObject({ kind: 'precinct', ruralDistrictId: district, members: [{ fullName: 'Ахметов Бауыржан', role: 'chair', active: true }] });
+  });
 });
