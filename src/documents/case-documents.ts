@@ -9,6 +9,7 @@ import type { Sql } from '../db/connect';
 import { AppError } from '../errors';
 import { caseEnv } from '../cases/case-env';
 import { APPEAL_TEXT, FORMS } from './forms';
+import { issuerFor } from './issuer';
 import { renderForm } from './render';
 import type { DocLang, DocumentData, FormCode, L, Row, Scalar } from './template';
 import { REFUSAL_GROUND_NAMES, clauseLabel, formatAmount, formatCivilDate, normalizeClause } from '../notifications/notice-texts';
@@ -61,6 +62,7 @@ interface CaseRecord {
   portalRequestId: string | null;
   edsSigner: string | null;
   synthetic: boolean;
+  rulesVersion: string;
   ruralDistrictKk: string;
   ruralDistrictRu: string;
 }
@@ -73,7 +75,7 @@ async function loadCase(sql: Sql, id: string): Promise<CaseRecord> {
             a.poa_number as "poaNumber", a.poa_date::text as "poaDate", a.poa_valid_until::text as "poaValidUntil",
             a.ground, a.category_code as "categoryCode", a.iban, a.mobile, a.address_text as address, a.family, a.registered_on::text as "registeredOn",
             a.portal_request_id as "portalRequestId", case when a.eds_signer_iin is null then null else a.eds_signer_name || ' (' || a.eds_signer_iin || ')' end as "edsSigner",
-            exists (select 1 from reg_person rp where rp.iin = a.applicant_iin and rp.synthetic) as synthetic,
+            exists (select 1 from reg_person rp where rp.iin = a.applicant_iin and rp.synthetic) as synthetic, a.rules_version as "rulesVersion",
             rd.name_kk as "ruralDistrictKk", rd.name_ru as "ruralDistrictRu"
        from application a join person p on p.iin = a.applicant_iin left join person r on r.iin = a.representative_iin
        join rural_district rd on rd.id = a.rural_district_id
@@ -125,6 +127,7 @@ export async function caseDocumentData(sql: Sql, id: string, form: FormCode): Pr
         number: c.regNumber,
         date: c.registeredOn,
         synthetic: c.synthetic,
+        issuer: issuerFor(c.rulesVersion),
         values: {
           applicantName: c.applicantName,
           applicantIin: c.applicantIin,
@@ -161,6 +164,7 @@ export async function caseDocumentData(sql: Sql, id: string, form: FormCode): Pr
           number: s.actNumber,
           date: s.actDate,
           synthetic: c.synthetic,
+          issuer: issuerFor(c.rulesVersion),
           values: {
             commission: s.commission,
             applicantName: c.applicantName,
@@ -185,6 +189,7 @@ export async function caseDocumentData(sql: Sql, id: string, form: FormCode): Pr
         number: s.conclusionNumber,
         date: s.actDate,
         synthetic: c.synthetic,
+        issuer: issuerFor(c.rulesVersion),
         values: {
           commission: s.commission,
           act: l(`№ ${s.actNumber}, ${formatCivilDate(s.actDate)}`, `№ ${s.actNumber} от ${formatCivilDate(s.actDate)}`),
@@ -287,6 +292,7 @@ async function decisionData(sql: Sql, c: CaseRecord, form: '4' | '5' | '6', addr
     number: form === '4' ? d.number : null,
     date: d.decidedOn,
     synthetic: c.synthetic,
+    issuer: issuerFor(c.rulesVersion),
     values,
     signatures: { head: d.headName },
     clauses: [...(d.refusalGround ? [normalizeClause(d.refusalGround)] : []), ...(form === '4' ? (b.clauses ?? []).filter((x) => /^p\.\d+(\.\d+)?$/.test(x)) : [])],
@@ -305,6 +311,7 @@ async function receiptData(sql: Sql, id: string): Promise<DocumentData> {
     number: r.number,
     date: r.issuedOn,
     synthetic: r.synthetic,
+    issuer: issuerFor(),
     values: {
       body: CHANNELS[r.channel] ?? r.channel,
       applicantName: r.applicantName,

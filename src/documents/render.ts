@@ -8,7 +8,6 @@
  */
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
-import { AUTHORIZED_BODY } from './forms';
 import { pick, type DocLang, type DocumentData, type FieldSpec, type FormTemplate, type Row, type Scalar, type Value } from './template';
 import { formatCivilDate } from '../notifications/notice-texts';
 
@@ -29,14 +28,11 @@ const WORDS = {
     kk: (n: string) => `Әлеуметтік көмек көрсетудің, оның мөлшерлерін белгілеудің және мұқтаж азаматтардың жекелеген санаттарының тізбесін айқындаудың үлгілік қағидаларына ${n}-қосымша`,
     ru: (n: string) => `Приложение ${n} к Типовым правилам оказания социальной помощи, установления ее размеров и определения перечня отдельных категорий нуждающихся граждан`,
   },
-  place: { kk: 'Балпық би ауылы', ru: 'село Балпык би' },
   dateSuffix: { kk: ' ж.', ru: ' г.' },
   basis: { kk: 'Негіздеме', ru: 'Основание' },
   citation: {
-    kk: (nums: string) =>
-      `Құжат Көксу аудандық мәслихатының 2023 жылғы 4 желтоқсандағы № 15-63 шешімімен бекітілген (2024 жылғы 6 желтоқсандағы № 35-140 шешімінің редакциясындағы) Әлеуметтік көмек көрсету қағидаларының ${nums}-тармақтарына сәйкес жасалды.`,
-    ru: (nums: string) =>
-      `Документ составлен в соответствии с пунктами ${nums} Правил оказания социальной помощи, утвержденных решением Коксуского районного маслихата от 4 декабря 2023 года № 15-63 (в редакции решения от 6 декабря 2024 года № 35-140).`,
+    kk: (nums: string, rules: string) => `Құжат Қағидалардың ${nums}-тармақтарына сәйкес жасалды (${rules}).`,
+    ru: (nums: string, rules: string) => `Документ составлен в соответствии с пунктами ${nums} Правил (${rules}).`,
   },
   signature: { kk: '(қолы)', ru: '(подпись)' },
   stamp: { kk: 'М.О.', ru: 'М.П.' },
@@ -203,7 +199,7 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
     lang: lang === 'kk' ? 'kk-KZ' : 'ru-RU',
     info: {
       Title: `${template.title[lang]}${data.number ? ` № ${data.number}` : ''}`,
-      Author: AUTHORIZED_BODY[lang],
+      Author: data.issuer.body[lang],
       Subject: WORDS.appendix[lang](template.appendix),
       Creator: 'Komek',
       Producer: 'Komek (pdfkit)',
@@ -238,9 +234,9 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
 
   // Addressee (form 1) at the right, or the issuing body centred.
   if (template.addressee) {
-    y += L.text(template.addressee[lang], boxX, y, boxW, { size: 10 }) + 14;
+    y += L.text(template.addressee[lang].replace('{body}', data.issuer.body[lang]), boxX, y, boxW, { size: 10 }) + 14;
   } else {
-    y += L.text(AUTHORIZED_BODY[lang], L.left + 40, y, L.width - 80, { font: 'B', size: 10, align: 'center' }) + 4;
+    y += L.text(data.issuer.body[lang], L.left + 40, y, L.width - 80, { font: 'B', size: 10, align: 'center' }) + 4;
     doc.moveTo(L.left + 40, y).lineTo(L.right - 40, y).lineWidth(0.8).strokeColor(INK).stroke();
     y += 14;
   }
@@ -249,7 +245,7 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
   // Title, number, place and date.
   y += L.text(template.title[lang].toUpperCase(), L.left + 20, y, L.width - 40, { font: 'B', size: 12, align: 'center' }) + 4;
   if (data.number) y += L.text(`№ ${data.number}`, L.left, y, L.width, { size: 10.5, align: 'center' }) + 6;
-  L.text(WORDS.place[lang], L.left, y, L.width / 2, { size: 10 });
+  L.text(data.issuer.place[lang], L.left, y, L.width / 2, { size: 10 });
   L.text(`${formatCivilDate(data.date)}${WORDS.dateSuffix[lang]}`, L.left + L.width / 2, y, L.width / 2, { size: 10, align: 'right' });
   doc.y = y + 24;
 
@@ -267,7 +263,7 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
 
   // The clauses the document is drawn up under (Koksu numbering).
   const nums = clauseNumbers([...template.clauses, ...(data.clauses ?? [])]).join(', ');
-  const citation = `${WORDS.basis[lang]}: ${WORDS.citation[lang](nums)}`;
+  const citation = `${WORDS.basis[lang]}: ${WORDS.citation[lang](nums, data.issuer.rules[lang])}`;
   L.ensure(L.height(citation, L.width, 'R', 8.5) + 8);
   L.text(citation, L.left, doc.y, L.width, { size: 8.5, color: MUTED, align: 'justify' });
   doc.y += 14;

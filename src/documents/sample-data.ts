@@ -3,6 +3,7 @@
  * every page carries the demo banner. Names, IINs and the IBAN are invented (valid check digits).
  */
 import { APPEAL_TEXT } from './forms';
+import { issuerFor } from './issuer';
 import type { DocumentData, FormCode, L, Row } from './template';
 import { REFUSAL_GROUND_NAMES, clauseLabel } from '../notifications/notice-texts';
 
@@ -22,7 +23,7 @@ const ground = l('6.4 — жан басына шаққандағы орташа 
 const category = l('Табысы аз отбасылар, біржолғы көмек (мысал — 15-63 шешімімен салыстыру керек)', 'Малообеспеченные семьи, единовременная помощь (пример — сверить с решением 15-63)');
 
 export function sampleDocument(form: FormCode, outcome: 'grant' | 'refuse' = form === '6' ? 'refuse' : 'grant'): DocumentData {
-  const base = { synthetic: true } as const;
+  const base = { synthetic: true, issuer: issuerFor() } as const;
   switch (form) {
     case '1':
       return {

@@ -44,7 +44,7 @@ export interface FormTemplate {
   /** "Appendix N" of the Model Rules (Government Decree No. 523 of 30 June 2023). */
   readonly appendix: string;
   readonly title: L;
-  /** Addressee or issuing body shown above the title, if any. */
+  /** Addressee shown at the top right, if any; `{body}` stands for the issuing body. */
   readonly addressee?: L;
   /** Clauses of the Koksu Rules the document is drawn up under (more may come with the data). */
   readonly clauses: readonly string[];
@@ -57,7 +57,15 @@ export type Scalar = string | L | null;
 export type Row = Readonly<Record<string, Scalar>>;
 export type Value = Scalar | readonly Scalar[] | readonly Row[];
 
+/** The issuing body, its seat, and the title of the rules version the document is drawn up under. */
+export interface Issuer {
+  readonly body: L;
+  readonly place: L;
+  readonly rules: L;
+}
+
 export interface DocumentData {
+  readonly issuer: Issuer;
   readonly number: string | null;
   /** ISO civil date of the document. */
   readonly date: string;
