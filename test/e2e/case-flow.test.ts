@@ -13,6 +13,7 @@ import { Temporal } from 'temporal-polyfill';
 import { makeValidIban, makeValidIin } from '../../src/rules/identifiers';
 import kkCases from '../../src/web/locales/kk/cases.json';
 import kkDocuments from '../../src/web/locales/kk/documents.json';
+import ruCases from '../../src/web/locales/ru/cases.json';
 import { describeBrowser, useBrowserApp } from './harness';
 
 /** A synthetic applicant unknown to the registry: the specialist takes the documents on paper (p.11). */
@@ -165,6 +166,12 @@ describeBrowser('case flow: paper application to printed notice', () => {
     await openCase(page, caseId);
     expect(await page.getByTestId('case-notices').innerText()).toContain(kkDocuments.noticeStatus['handed-over']);
     await app().screenshot(page, 'case-flow-10-handed-over');
+
+    // The same case page in Russian.
+    await page.getByTestId('lang-ru').click();
+    await page.getByTestId('case-status').getByText(ruCases.status.GRANTED).waitFor();
+    expect(await page.getByTestId('case-decision').innerText()).toContain(ruCases.case.explanation);
+    await app().screenshot(page, 'case-flow-11-case-ru');
 
     expect(app().problems(page)).toEqual([]);
   }, 300_000);

@@ -43,7 +43,9 @@ export default function CasePageView({ params }: PageProps) {
   const loaded = useApi(() => casesApi.get(id), [id]);
   const categories = useApi(() => casesApi.categories(), []);
   const notices = useApi(() => casesApi.notices(id).catch(() => ({ notices: [] })), [id, loaded.data?.case.application.version]);
-  const [docLang, setDocLang] = useState<'kk' | 'ru'>(lang === 'ru' ? 'ru' : 'kk');
+  // Documents follow the interface language (Kazakh for English) until the user picks one.
+  const [pickedDocLang, setDocLang] = useState<'kk' | 'ru' | null>(null);
+  const docLang = pickedDocLang ?? (lang === 'ru' ? 'ru' : 'kk');
   const [openStep, setOpenStep] = useState<string | null>(null);
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   const c = loaded.data?.case;
