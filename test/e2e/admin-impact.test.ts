@@ -123,6 +123,23 @@ describeBrowser('district administration: what-if impact and scheduled rules', (
     await page.getByRole('button', { name: kkAdmin.calendar.save }).click();
     await page.getByTestId('overrides-table').getByText('Құрбан айт', { exact: true }).waitFor();
 
+    // The special commission, created by the akim's decision, with its chair.
+    await page.getByTestId('nav-admin-commissions').click();
+    await page.getByTestId('commission-kind').click();
+    await page.getByRole('option', { name: kkAdmin.commissions.kinds.special }).click();
+    await page.getByTestId('commission-name').fill('Арнайы комиссия');
+    await page.getByTestId('legal-act').fill('Көксу ауданы әкімінің шешімі');
+    await page.getByTestId('legal-number').fill('7');
+    await page.getByTestId('legal-date').fill(today.toString());
+    await page.getByTestId('legal-clause').fill('1-т.');
+    await page.getByRole('button', { name: kkAdmin.commissions.create }).click();
+    const card = page.getByTestId('commission-card').first();
+    await card.waitFor();
+    await card.getByLabel(kkAdmin.commissions.fullName).fill('Нұрланова Гүлнар');
+    await card.getByLabel(kkAdmin.commissions.position).fill('аудан әкімінің орынбасары');
+    await card.getByRole('button', { name: kkAdmin.commissions.addMember }).click();
+    await card.getByText('Нұрланова Гүлнар').waitFor();
+
     // A specialist registers applications of some of the households that gain (today: judged by 35-140).
     const heads = await page.evaluate(async (impactId) => {
       const r = (await (await fetch(`/api/admin/impacts/${impactId}`)).json()) as { changes: { headIin: string | null; headName: string | null; ruralDistrictId: string; headIban: string | null }[] };
