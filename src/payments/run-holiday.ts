@@ -178,7 +178,16 @@ export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId:
   while (run.status !== 'done' && run.status !== 'failed') {
     if (run.status === 'fetching') run = options.stager ? await stageRange(ctx, options.stager, runId, sel, pageSize) : await fetchPage(ctx, ministry, runId, sel, pageSize);
     else if (run.status === 'budget') run = await commitRunBudget(ctx, runId, sel);
-    else if (run.status === 'creating') run = await createBatch(ctx, runId, sel, batchSize);
+    else if (run.status === 'creating') {
+      try {
+        run = await createBatch(ctx, runId, sel, batchSize, 'plain');
+      } catch (e) {
+        // Someone (an earlier or concurrent run of the same holiday) already paid a recipient of this batch:
+        // the unique key refused the plain insert and nothing was written; redo the batch skipping them.
+        if (!isUniqueViolation(e)) throw e;
+        run = await createBatch(ctx, runId, sel, batchSize, 'on-conflict');
+      }
+    }
     options.onProgress?.(run);
   }
   return run;
@@ -295,7 +304,18 @@ async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): 
   }
 }
 
-async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batchSize: number): Promise<HolidayRun> {
+function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e, i = 0; x && i < 5; x = (x as { cause?: unknown }).cause, i++) if ((x as { code?: unknown }).code === '23505') return true;
+  return false;
+}
+
+/**
+ * One range of payments, written set-based. 'plain' inserts without ON CONFLICT (PostgreSQL's speculative
+ * insertion costs about as much again at a million rows); a recipient already paid under the basis makes
+ * the unique key (basis, period, recipient) refuse the whole batch, which is then redone 'on-conflict'
+ * (DO NOTHING). Either way the unique key is what guarantees nobody is paid twice.
+ */
+async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batchSize: number, mode: 'plain' | 'on-conflict'): Promise<HolidayRun> {
   return runCommand(ctx, { action: 'payments.holiday-run.create', targetType: 'payment_run' }, async ({ sql, at }) => {
     const row = await lockRun(sql, runId);
     if (row.status !== 'creating') return { result: holidayRunOf(row), targetId: runId };
@@ -308,7 +328,7 @@ async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batch
             ins as (insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
                                          financial_year, programme, pay_on, demand_due_on, created_at)
                     select $4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10 from c
-                    on conflict (basis, period, recipient_iin) do nothing returning amount_tiyn)
+                    ${mode === 'plain' ? '' : 'on conflict (basis, period, recipient_iin) do nothing'} returning amount_tiyn)
        select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen, (select max(iin) from c) as last`,
       [runId, after, batchSize, basisOf(sel.code), String(sel.date.year), sel.date.year, row.programme, sel.date.toString(), demand.date.toString(), at.toString()],
     );
