@@ -1,18 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const KOMEK = fileURLToPath(new URL('../../../bin/komek', import.meta.url));
-
-/** Runs `./bin/komek` as a user would and returns its exit code and output. */
-function komek(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(KOMEK, args, { timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { komek } from '../../../test/komek-cli';
 
 describe('komek calendar', () => {
   it('days-off --json lists every non-working day with kind, names and source', async () => {
