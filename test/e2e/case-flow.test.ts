@@ -145,7 +145,7 @@ describeBrowser('case flow: paper application to printed notice', () => {
     expect(explanation).toContain('20.3-т.');
     expect(explanation).toContain('18-т.');
     expect(await page.getByTestId('doc-4').innerText()).toBe(kkDocuments.forms['4']);
-    expect(await page.getByTestId('case-notices').innerText()).toContain(kkDocuments.noticeStatus.queued);
+    await page.getByTestId('case-notices').getByText(kkDocuments.noticeStatus.queued, { exact: false }).first().waitFor();
     await app().screenshot(page, 'case-flow-8-granted');
     const pdf = await page.request.get(`${app().baseUrl}/api/applications/${caseId}/documents/5?lang=kk`);
     expect(pdf.status()).toBe(200);
@@ -164,7 +164,7 @@ describeBrowser('case flow: paper application to printed notice', () => {
     await page.getByTestId('print-hand-confirm').click();
     await row.waitFor({ state: 'detached' });
     await openCase(page, caseId);
-    expect(await page.getByTestId('case-notices').innerText()).toContain(kkDocuments.noticeStatus['handed-over']);
+    await page.getByTestId('case-notices').getByText(kkDocuments.noticeStatus['handed-over'], { exact: false }).first().waitFor();
     await app().screenshot(page, 'case-flow-10-handed-over');
 
     // The same case page in Russian.

@@ -275,7 +275,7 @@ export default function CasePageView({ params }: PageProps) {
 
             <Paper withBorder p="md" data-testid="case-notices">
               <Title order={4} mb="xs">{t('cases:case.notices')}</Title>
-              {(notices.data?.notices ?? []).length === 0 ? <Text fz="sm" c="dimmed">—</Text> : null}
+              {notices.data && notices.data.notices.length === 0 ? <Text fz="sm" c="dimmed">—</Text> : null}
               {(notices.data?.notices ?? []).map((n) => (
                 <Text key={n.id} fz="sm">
                   {t(`documents:forms.${n.form}`)} · {t(`documents:channels.${n.channel}`)} · <b>{t(`documents:noticeStatus.${n.status}`)}</b>
