@@ -71,6 +71,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (a restart, a failover, a dropped database) is removed from the
+  // pool, which opens a new one on demand; without this listener node-postgres would crash the process.
+  pool.on('error', () => undefined);
   await pool.query('select 1');
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
