@@ -4,6 +4,7 @@
  * place that chooses real or fake adapters) and serves HTTP.
  */
 import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { Config } from './config';
 import { openConfiguredDatabase, type Database } from './db/connect';
@@ -27,9 +28,10 @@ import { FakeEgovGateway } from './adapters/egov/fake';
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
 export function createPorts(_config: Config, _database: Database, clock: Clock = systemClock): Ports {
   return {
-    // Demo wiring: trusts only the KOMEK DEMO CA of the fake portal. A real deployment trusts the NCA RK
-    // root here, or uses createNcanodeEdsVerifier (src/adapters/eds/port.ts).
-    eds: createX509EdsVerifier({ trustedCaPem: DEMO_CA.certificatePem, clock }),
+    // KOMEK_TRUSTED_CA_FILE names the CA that portal EDS signatures must chain to (e.g. the NCA RK root);
+    // without it only the KOMEK DEMO CA of the fake portal is trusted. An NCANode-style verification
+    // service plugs in here instead: createNcanodeEdsVerifier (src/adapters/eds/).
+    eds: createX509EdsVerifier({ trustedCaPem: _config.trustedCaFile ? readFileSync(_config.trustedCaFile, 'utf8') : DEMO_CA.certificatePem, clock }),
     sms: createFakeSmsGateway(),
     cabinet: createFakeCabinet(),
     ministry: new FakeMinistrySystem({ database: _database }),
