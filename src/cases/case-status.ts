@@ -12,22 +12,8 @@
 import { AppError } from '../errors';
 import type { Role } from '../auth/roles';
 
-export const CASE_STATUSES = [
-  'REGISTERED',
-  'AT_PRECINCT_COMMISSION',
-  'SURVEYED',
-  'DATA_REQUESTED',
-  'AT_SPECIAL_COMMISSION',
-  'CONCLUDED',
-  'HEARING',
-  'GRANTED',
-  'REFUSED',
-  'PAYMENT_REQUESTED',
-  'PAID',
-  'RETURNED',
-  'TERMINATED',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_STATUSES, type CaseStatus } from './statuses';
+export { CASE_STATUSES, type CaseStatus };
 
 /** Statuses in which a case is still open (waits for someone's act before the decision). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['REGISTERED', 'AT_PRECINCT_COMMISSION', 'SURVEYED', 'DATA_REQUESTED', 'AT_SPECIAL_COMMISSION', 'CONCLUDED', 'HEARING'];

@@ -14,7 +14,7 @@ const srcDir = resolve(webDir, '..');
  * Files outside src/web the web app may import: contracts shared with the server that import no other
  * project file (roles; the explanation vocabulary rules use to cite clauses, for showing traces).
  */
-const SHARED = ['auth/roles', 'rules/explain'];
+const SHARED = ['auth/roles', 'rules/explain', 'cases/statuses'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -6,22 +6,8 @@
 import type { Role } from '../../../auth/roles';
 import { api } from '../../api-client';
 
-export const CASE_STATUSES = [
-  'REGISTERED',
-  'AT_PRECINCT_COMMISSION',
-  'SURVEYED',
-  'DATA_REQUESTED',
-  'AT_SPECIAL_COMMISSION',
-  'CONCLUDED',
-  'HEARING',
-  'GRANTED',
-  'REFUSED',
-  'PAYMENT_REQUESTED',
-  'PAID',
-  'RETURNED',
-  'TERMINATED',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_STATUSES, type CaseStatus } from '../../../cases/statuses';
+export { CASE_STATUSES, type CaseStatus };
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 export const STATUS_TONE: Readonly<Record<string, Tone>> = {
