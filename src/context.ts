@@ -7,6 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql, Tx } from './db/connect';
 import type { Role } from './auth/roles';
 import { appendAudit } from './audit/audit';
+import { AppError } from './errors';
 
 export interface Actor {
   readonly id: string;
@@ -15,6 +16,26 @@ export interface Actor {
   readonly role: Role;
   /** Set for RURAL_AKIM users: the only rural district whose records they may see and change. */
   readonly ruralDistrictId: string | null;
+}
+
+/**
+ * A rural akim's office sees and changes only records of its own rural district (issue 2 item 6);
+ * every other role is not bound to a district. Throws OUTSIDE_RURAL_DISTRICT.
+ */
+export function assertWithinRuralDistrict(actor: Pick<Actor, 'role' | 'ruralDistrictId'> | null, recordDistrictId: string | null): void {
+  if (actor?.role === 'RURAL_AKIM' && recordDistrictId !== actor.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+}
+
+/**
+ * The rural district a query may look at: a rural akim's office only its own (asking for another is
+ * refused), everyone else what they asked for, or all (null).
+ */
+export function ruralDistrictScope(actor: Pick<Actor, 'role' | 'ruralDistrictId'> | null, asked: string | null | undefined): string | null {
+  if (actor?.role === 'RURAL_AKIM') {
+    if (asked) assertWithinRuralDistrict(actor, asked);
+    return actor.ruralDistrictId;
+  }
+  return asked ?? null;
 }
 
 export interface Clock {

@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
 import { AppError } from '../errors';
-import type { Actor } from '../context';
+import { assertWithinRuralDistrict, type Actor } from '../context';
 import { computeCaseDeadlines, type CaseDeadlines, type DeadlineState } from './case-deadlines';
 import type { CaseEnv } from './case-env';
 import type { CaseStatus } from './case-status';
@@ -87,7 +87,7 @@ export async function readCase(sql: Sql, actor: Actor | null, id: string): Promi
 
 /** RURAL_AKIM users see and change only cases of their own rural district. */
 export function assertMayTouch(actor: Actor | null, row: { readonly ruralDistrictId: string }): void {
-  if (actor?.role === 'RURAL_AKIM' && actor.ruralDistrictId !== row.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+  assertWithinRuralDistrict(actor, row.ruralDistrictId);
 }
 
 export function deadlineStateOf(row: CaseRow, surveyRequired: boolean): DeadlineState {

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { EgovGateway } from '../../adapters/egov/port';
 import { ROLES, type Role } from '../../auth/roles';
 import { AppError } from '../../errors';
+import { assertWithinRuralDistrict } from '../../context';
 import { acceptPaperApplication } from '../../cases/accept-paper-application';
 import { acceptPortalApplication, authenticatePortalClient, type EdsVerifierLike } from '../../cases/accept-portal-application';
 import { caseEnv, today, type CaseCtx } from '../../cases/case-env';
@@ -219,7 +220,7 @@ export function registerApplicationRoutes(app: AppHono, routes: RouteInfo[]): vo
       );
       if (!receipt) throw new AppError('NOT_FOUND');
       const actor = c.get('actor');
-      if (actor?.role === 'RURAL_AKIM' && receipt.ruralDistrictId !== actor.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+      assertWithinRuralDistrict(actor, receipt.ruralDistrictId);
       return c.json({ receipt }, 200);
     },
   );

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getDashboard } from '../../admin/get-dashboard';
 import { todayOf } from '../../admin/legal-reference';
-import { AppError } from '../../errors';
+import { ruralDistrictScope } from '../../context';
 import { defineRoute, type AppHono, type RouteInfo } from '../route';
 import { ErrorResponse, json } from '../schemas';
 
@@ -21,14 +21,6 @@ export const DashboardView = z
   })
   .openapi('Dashboard');
 
-/** The rural district a request may look at: an akim only their own. */
-export function districtScope(actor: { role: string; ruralDistrictId: string | null } | null, asked: string | undefined): string | null {
-  if (actor?.role === 'RURAL_AKIM') {
-    if (asked && asked !== actor.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
-    return actor.ruralDistrictId;
-  }
-  return asked ?? null;
-}
 
 export function registerDashboardRoutes(app: AppHono, routes: RouteInfo[]): void {
   defineRoute(
@@ -47,7 +39,7 @@ export function registerDashboardRoutes(app: AppHono, routes: RouteInfo[]): void
       const deps = c.get('deps');
       const q = c.req.valid('query');
       const today = todayOf(deps);
-      const dash = await getDashboard(deps.database, { today: today.toString(), ruralDistrictId: districtScope(c.get('actor'), q.ruralDistrictId), year: q.year ?? today.year });
+      const dash = await getDashboard(deps.database, { today: today.toString(), ruralDistrictId: ruralDistrictScope(c.get('actor'), q.ruralDistrictId), year: q.year ?? today.year });
       return c.json(dash, 200);
     },
   );

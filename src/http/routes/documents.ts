@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors';
+import { assertWithinRuralDistrict } from '../../context';
 import { readCase } from '../../cases/case-store';
 import { renderCaseDocument } from '../../documents/case-documents';
 import { defineRoute, type AppHono, type RouteInfo } from '../route';
@@ -64,7 +65,7 @@ export function registerDocumentRoutes(app: AppHono, routes: RouteInfo[]): void 
       const [receipt] = await database.query<{ number: string; ruralDistrictId: string | null }>(`select number, rural_district_id as "ruralDistrictId" from intake_receipt where id = $1`, [id]);
       if (!receipt) throw new AppError('NOT_FOUND');
       const actor = c.get('actor');
-      if (actor?.role === 'RURAL_AKIM' && receipt.ruralDistrictId !== actor.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+      assertWithinRuralDistrict(actor, receipt.ruralDistrictId);
       const bytes = await renderCaseDocument(database, id, '1-3', lang);
       return c.body(bytes, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${pdfName('form-1-3', receipt.number, lang)}"` });
     },

@@ -3,7 +3,7 @@
  * hand over), and the delivery status of an application's notices (SMS, cabinet, print).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Actor } from '../../context';
+import { assertWithinRuralDistrict, type Actor } from '../../context';
 import type { Sql } from '../../db/connect';
 import { AppError } from '../../errors';
 import { listApplicationNotifications, listPrintQueue, NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from '../../notifications/list-notifications';
@@ -49,7 +49,7 @@ const ApplicationParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', 
 export async function assertMayReadApplication(sql: Sql, actor: Actor | null, applicationId: string): Promise<void> {
   const [row] = await sql.query<{ ruralDistrictId: string }>(`select rural_district_id as "ruralDistrictId" from application where id = $1`, [applicationId]);
   if (!row) throw new AppError('NOT_FOUND');
-  if (actor?.role === 'RURAL_AKIM' && actor.ruralDistrictId !== row.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
+  assertWithinRuralDistrict(actor, row.ruralDistrictId);
 }
 
 export function registerNotificationRoutes(app: AppHono, routes: RouteInfo[]): void {

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { defineRoute, type AppHono, type RouteInfo } from '../route';
 import { ErrorResponse, json } from '../schemas';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../context';
+import { ruralDistrictScope, type Ctx } from '../../context';
 import type { AppEnv } from '../env';
 import { listBudget } from '../../payments/list-budget';
 import { setAllocation } from '../../payments/set-allocation';
@@ -159,10 +159,8 @@ export function registerPaymentRoutes(app: AppHono, routes: RouteInfo[]): void {
   // ------------------------------------------------------------------ reconciliation
   const ReconQuery = z.object({ from: z.string().regex(/^\d{4}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}$/).optional(), ruralDistrictId: z.string().max(64).optional(), categoryCode: z.string().max(64).optional() });
   const scoped = (c: Context<AppEnv>, q: z.infer<typeof ReconQuery>) => {
-    const actor = c.get('actor');
-    if (actor?.role !== 'RURAL_AKIM') return q;
-    if (q.ruralDistrictId && q.ruralDistrictId !== actor.ruralDistrictId) throw new AppError('OUTSIDE_RURAL_DISTRICT');
-    return { ...q, ruralDistrictId: actor.ruralDistrictId ?? undefined };
+    const ruralDistrictId = ruralDistrictScope(c.get('actor'), q.ruralDistrictId);
+    return { ...q, ruralDistrictId: ruralDistrictId ?? undefined };
   };
   defineRoute(app, routes, [...READ, 'RURAL_AKIM'], createRoute({ method: 'get', path: '/api/payments/reconciliation', tags: ['payments'], summary: 'Decided vs demanded vs transferred vs paid vs returned, with differences', request: { query: ReconQuery }, responses: { 200: { description: 'Reconciliation', content: json(z.object({ reconciliation: Any })) }, ...Errors } }), async (c) =>
     c.json({ reconciliation: await reconcilePayments(c.get('deps').database, scoped(c, c.req.valid('query'))) }, 200),

@@ -8,7 +8,7 @@ import { getDashboard } from '../../admin/get-dashboard';
 import { isoDate } from '../../rules/district/schema';
 import { defineRoute, type AppHono, type RouteInfo } from '../route';
 import { ErrorResponse } from '../schemas';
-import { districtScope } from './dashboard';
+import { ruralDistrictScope } from '../../context';
 
 const READERS = ['ADMIN', 'AUDITOR', 'HEAD', 'SPECIALIST', 'ACCOUNTANT', 'RURAL_AKIM'] as const;
 const Period = z.object({ from: isoDate, to: isoDate, ruralDistrictId: z.string().max(64).optional() });
@@ -33,7 +33,7 @@ export function registerReportRoutes(app: AppHono, routes: RouteInfo[]): void {
     async (c) => {
       const { register } = c.req.valid('param');
       const q = c.req.valid('query');
-      const rd = districtScope(c.get('actor'), q.ruralDistrictId);
+      const rd = ruralDistrictScope(c.get('actor'), q.ruralDistrictId);
       const bytes = await exportRegisterXlsx(c.get('deps').database, register, { from: q.from, to: q.to, ruralDistrictId: rd });
       return c.body(new Uint8Array(bytes), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="komek-${register}-${q.from}-${q.to}${rd ? `-${rd}` : ''}.xlsx"` });
     },
@@ -54,7 +54,7 @@ export function registerReportRoutes(app: AppHono, routes: RouteInfo[]): void {
     async (c) => {
       const deps = c.get('deps');
       const q = c.req.valid('query');
-      const rd = districtScope(c.get('actor'), q.ruralDistrictId);
+      const rd = ruralDistrictScope(c.get('actor'), q.ruralDistrictId);
       const today = deps.clock.now().toZonedDateTimeISO('Asia/Almaty').toPlainDate().toString();
       const d = await getDashboard(deps.database, { today, ruralDistrictId: rd, year: q.year });
       const table = (title: string, head: string[], rows: unknown[][], available: boolean) =>
