@@ -15,14 +15,14 @@
  *
  * Without /usr/bin/chromium the suites are skipped with a loud message (CI installs it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../server-process';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
@@ -91,46 +91,6 @@ export interface BrowserApp {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`komek serve exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(`${baseUrl}/health`);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`komek serve did not answer /health within ${timeoutMs} ms`);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * Builds the web app if its sources changed (the server serves dist/web as it finds it at start). Test
  * files run in parallel workers, so one build at a time: a lock directory, taken atomically by mkdir.
@@ -162,35 +122,21 @@ export async function buildWeb(): Promise<void> {
 /** Starts a server and a browser; call `stop()` when done (or use `useBrowserApp`). */
 export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
   await buildWeb();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'komek-e2e-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'komek-e2e-profile-'));
-  let log = '';
-  const server = spawn(join(ROOT, 'bin/komek'), ['serve', '--port', String(port), '--data-dir', dataDir], {
-    cwd: ROOT,
-    // The embedded database in the fresh data dir — never a DATABASE_URL this test process happens to have.
-    env: { ...process.env, DATABASE_URL: '', KOMEK_DEMO_PERSONS: '3000', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-200_000);
-  };
-  server.stdout?.on('data', keep);
-  server.stderr?.on('data', keep);
-
   const cleanup = () => {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   };
 
+  let server: ServerProcess;
   try {
-    await waitForHealth(baseUrl, server, 150_000);
+    server = await startServerProcess(dataDir, { KOMEK_LOG_LEVEL: 'info', KOMEK_DEMO_PERSONS: '3000', ...options.env }, 150_000);
   } catch (e) {
-    await stopProcess(server);
     cleanup();
-    throw new Error(`${(e as Error).message}\n--- server output ---\n${log.slice(-5000)}`);
+    throw e;
   }
+  const baseUrl = server.url;
 
   let context: BrowserContext;
   try {
@@ -202,7 +148,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       baseURL: baseUrl,
     });
   } catch (e) {
-    await stopProcess(server);
+    await server.kill();
     cleanup();
     throw e;
   }
@@ -262,10 +208,10 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       return path;
     },
     problems: (page) => [...(problems.get(page) ?? [])],
-    serverLog: () => log,
+    serverLog: () => server.output(),
     async stop() {
       await context.close().catch(() => undefined);
-      await stopProcess(server);
+      await server.kill();
       cleanup();
     },
   };
