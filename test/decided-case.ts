@@ -46,7 +46,9 @@ export async function insertDecidedCase(
     [applicantIin, lastName, firstName],
   );
   const applicationId = randomUUID();
-  const regSeq = 100000 + seq + Math.floor(Math.random() * 800000);
+  // The next free number of 2025: a random one collided now and then (birthday problem) and broke CI once.
+  const [last] = await sql.query<{ n: number }>(`select coalesce(max(reg_seq), 100000)::int as n from application where reg_year = 2025`);
+  const regSeq = (last?.n ?? 100000) + 1;
   const regNumber = `KOK-2025-${String(regSeq).padStart(6, '0')}`;
   const decidedOn = opts.decidedOn ?? '2025-03-14';
   await sql.query(
