@@ -9,7 +9,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { runCommand, type Ctx } from '../context';
 import { demandApplicationDeadline, demandFormationDeadline } from '../rules/deadlines';
-import { paymentCalendar } from './calendar';
+import { loadPaymentCalendar } from './calendar';
 import { isoDate, onCalendar, storedDeadline } from './dates';
 
 export interface FormedDemand {
@@ -23,7 +23,7 @@ export interface FormedDemand {
 
 export async function formDemands(ctx: Ctx, input: { readonly on: string }): Promise<FormedDemand[]> {
   const on = isoDate(input.on, 'on');
-  const cal = paymentCalendar();
+  const cal = await loadPaymentCalendar(ctx.database);
   const application = onCalendar('on', () => demandApplicationDeadline(cal, { demandFormedOn: on }));
   return runCommand(ctx, { action: 'payments.demands.form', targetType: 'payment_demand' }, async ({ sql, at }) => {
     const groups = await sql.query<{ kind: 'one-time' | 'periodic'; month: string | null; due: string; n: string; s: string }>(

@@ -12,7 +12,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../errors';
 import { computeAmount } from '../rules/amounts';
-import type { DistrictConfig } from '../rules/district/config';
+import { selectRulesVersion, type DistrictConfig } from '../rules/district/config';
 import type { Text } from '../rules/explain';
 
 export const FORM7_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
@@ -42,7 +42,23 @@ export interface HolidaySelection {
   readonly code: string;
   readonly name: { kk: string; ru: string };
   readonly example: boolean;
+  /** The rules version the list and the amounts come from (in force on the date). */
+  readonly rulesVersion: string;
   readonly categories: readonly HolidayCategory[];
+}
+
+/** A selection as stored with its run (payment_run.selection, migration 0032). */
+export interface StoredSelection extends Omit<HolidaySelection, 'date'> {
+  readonly date: string;
+}
+
+export function storedSelection(sel: HolidaySelection): StoredSelection {
+  return { ...sel, date: sel.date.toString() };
+}
+
+export function selectionOf(stored: StoredSelection | string): HolidaySelection {
+  const s = typeof stored === 'string' ? (JSON.parse(stored) as StoredSelection) : stored;
+  return { ...s, date: Temporal.PlainDate.from(s.date) };
 }
 
 /** The holidays of the district's list with their categories (for the wizard). */
@@ -56,7 +72,10 @@ export function listHolidays(config: DistrictConfig): { code: string; name_kk: s
   return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-/** Resolves a date and (optionally) categories against the district's holiday list. */
+/**
+ * Resolves a date and (optionally) categories against the district's holiday list. `config` is the
+ * configuration of the rules version in force on `date` (loadDistrictConfig in ./calendar.ts).
+ */
 export function selectHoliday(config: DistrictConfig, date: Temporal.PlainDate, categories: readonly string[] = []): HolidaySelection {
   const code = `${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
   const entries = config.holidays.filter((h) => h.date === code);
@@ -73,5 +92,5 @@ export function selectHoliday(config: DistrictConfig, date: Temporal.PlainDate, 
     return { code: c, form7: FORM7_CATEGORIES[c] ?? [], amountTiyn: amount.amountTiyn, clause: 'p.5', explanation: step.text };
   });
   const first = entries[0]!;
-  return { date, code, name: { kk: first.name_kk, ru: first.name_ru }, example: entries.some((e) => e.example), categories: out };
+  return { date, code, name: { kk: first.name_kk, ru: first.name_ru }, example: entries.some((e) => e.example), rulesVersion: selectRulesVersion(config, date).id, categories: out };
 }

@@ -16,7 +16,7 @@ import { returnedSumUpdateDeadline } from '../rules/deadlines';
 import { parseStatementCsv, parseStatementXml } from '../adapters/bank/statement-csv';
 import type { StatementLine } from '../adapters/bank/port';
 import { recordActual, recordFee } from './budget-ledger';
-import { paymentCalendar } from './calendar';
+import { loadPaymentCalendar } from './calendar';
 import { almatyDay, onCalendar } from './dates';
 
 export interface StatementImport {
@@ -48,6 +48,7 @@ export async function importBankStatement(ctx: Ctx, input: { readonly fileName: 
     seen.set(l.reference, i);
   });
   const sha256 = createHash('sha256').update(input.content).digest('hex');
+  const cal = await loadPaymentCalendar(ctx.database);
 
   return runCommand(ctx, { action: 'payments.statement.import', targetType: 'bank_statement' }, async ({ sql, at }) => {
     const [dup] = await sql.query<{ id: string; lines: number; credited: number; failed: number; returned: number; fees_tiyn: string }>('select * from bank_statement where sha256 = $1', [sha256]);
@@ -78,7 +79,7 @@ export async function importBankStatement(ctx: Ctx, input: { readonly fileName: 
     });
 
     const receivedOn = almatyDay(at);
-    const update = onCalendar('receivedOn', () => returnedSumUpdateDeadline(paymentCalendar(), { dataReceivedOn: receivedOn }));
+    const update = onCalendar('receivedOn', () => returnedSumUpdateDeadline(cal, { dataReceivedOn: receivedOn }));
     const feesTiyn = lines.reduce((s, l) => s + l.feeTiyn, 0);
     const [st] = await sql.query<{ id: string }>(
       `insert into bank_statement (file_name, sha256, format, received_on, lines, credited, failed, returned, fees_tiyn, imported_at)

@@ -11,7 +11,9 @@ import { runCommand } from '../context';
 import type { SmsGateway } from '../adapters/sms/port';
 import type { RegisteredPhones } from '../adapters/mobile-citizens/registry-phones';
 import { formatTenge } from '../rules/money';
-import { districtConfig } from './calendar';
+import { Temporal } from 'temporal-polyfill';
+import { loadDistrictConfig } from './calendar';
+import type { StoredSelection } from './holiday-list';
 
 export interface HolidayNoticeReport {
   readonly sent: number;
@@ -26,12 +28,20 @@ export function holidayNoticeText(input: { holidayKk: string; holidayRu: string;
   return `Сізге «${input.holidayKk}» күніне ${a} теңге біржолғы әлеуметтік көмек тағайындалды (Көксу ауданы, 5, 10-т.). / Вам назначена единовременная социальная помощь ко дню «${input.holidayRu}» — ${a} тенге (Коксуский район, п. 5, 10).`;
 }
 
+/** The holiday's names as the run recorded them (the rules version in force on the holiday), else from that version. */
+async function holidayNames(database: Database, run: { holiday_code: string; holiday_date: string; selection: StoredSelection | string | null }): Promise<{ holidayKk: string; holidayRu: string }> {
+  const stored = typeof run.selection === 'string' ? (JSON.parse(run.selection) as StoredSelection) : run.selection;
+  if (stored) return { holidayKk: stored.name.kk, holidayRu: stored.name.ru };
+  const config = await loadDistrictConfig(database, Temporal.PlainDate.from(run.holiday_date));
+  const entry = config.holidays.find((h) => h.date === run.holiday_code);
+  return { holidayKk: entry?.name_kk ?? run.holiday_code, holidayRu: entry?.name_ru ?? run.holiday_code };
+}
+
 export async function notifyHolidayPayments(deps: { readonly database: Database; readonly clock: Clock; readonly sms: SmsGateway; readonly phones: RegisteredPhones }, input: { readonly runId: string; readonly pageSize?: number }): Promise<HolidayNoticeReport> {
   const page = input.pageSize ?? 1_000;
-  const [run] = await deps.database.query<{ holiday_code: string; holiday_date: string }>('select holiday_code, holiday_date from payment_run where id = $1', [input.runId]);
+  const [run] = await deps.database.query<{ holiday_code: string; holiday_date: string; selection: StoredSelection | string | null }>('select holiday_code, holiday_date, selection from payment_run where id = $1', [input.runId]);
   if (!run) return { sent: 0, withoutPhone: 0, retryLater: 0 };
-  const entry = districtConfig().holidays.find((h) => h.date === run.holiday_code);
-  const names = { holidayKk: entry?.name_kk ?? run.holiday_code, holidayRu: entry?.name_ru ?? run.holiday_code };
+  const names = await holidayNames(deps.database, run);
   let after = 0;
   let sent = 0;
   let withoutPhone = 0;

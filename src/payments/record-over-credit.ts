@@ -6,7 +6,7 @@
 import { runCommand, type Ctx } from '../context';
 import { AppError } from '../errors';
 import { overCreditedReturnDeadline } from '../rules/deadlines';
-import { paymentCalendar } from './calendar';
+import { loadPaymentCalendar } from './calendar';
 import { isoDate, onCalendar } from './dates';
 
 export interface OverCredit {
@@ -22,7 +22,8 @@ export interface OverCredit {
 export async function recordOverCredit(ctx: Ctx, input: { readonly paymentId?: number | null; readonly amountTiyn: number; readonly arrivedOn: string; readonly note?: string | null }): Promise<OverCredit> {
   const arrivedOn = isoDate(input.arrivedOn, 'arrivedOn');
   if (!Number.isSafeInteger(input.amountTiyn) || input.amountTiyn <= 0) throw new AppError('VALIDATION', [{ path: 'amountTiyn', message: 'оң бүтін тиын | целое положительное число тиын | a positive whole number of tiyn' }]);
-  const due = onCalendar('arrivedOn', () => overCreditedReturnDeadline(paymentCalendar(), { arrivedOn }));
+  const cal = await loadPaymentCalendar(ctx.database);
+  const due = onCalendar('arrivedOn', () => overCreditedReturnDeadline(cal, { arrivedOn }));
   return runCommand(ctx, { action: 'payments.over-credit.record', targetType: 'over_credit' }, async ({ sql, at }) => {
     const [r] = await sql.query<{ id: string }>(
       'insert into over_credit (payment_id, amount_tiyn, arrived_on, return_due_on, note, recorded_at) values ($1, $2, $3, $4, $5, $6) returning id',

@@ -8,7 +8,7 @@ import { setAllocation } from './set-allocation';
 import { listBudget } from './list-budget';
 import { driveHolidayRun, startHolidayRun } from './run-holiday';
 import { selectHoliday } from './holiday-list';
-import { districtConfig } from './calendar';
+import { loadDistrictConfig } from './calendar';
 
 /** An in-memory form 7 source paging by id, as the ministry port promises. */
 function memoryMinistry(rows: Form7Row[]): MinistrySystem & { pages: number } {
@@ -46,8 +46,8 @@ describeDb('holiday runs without applications (p.5, p.10, p.25)', (getDb) => {
     await setAllocation(ctx, { year: 2025, allocatedTiyn: 1_000_000_000_00 });
   });
 
-  it('selects the date\'s categories from the district list with amounts from the rules core', () => {
-    const sel = selectHoliday(districtConfig(), d('2025-05-09'));
+  it('selects the date\'s categories from the district list with amounts from the rules core', async () => {
+    const sel = selectHoliday(await loadDistrictConfig(getDb(), d('2025-05-09')), d('2025-05-09'));
     expect(sel.categories.map((c) => c.code)).toContain('wwii-veterans');
     const vet = sel.categories.find((c) => c.code === 'wwii-veterans')!;
     const widow = sel.categories.find((c) => c.code === 'wwii-widows')!;
@@ -70,7 +70,7 @@ describeDb('holiday runs without applications (p.5, p.10, p.25)', (getDb) => {
     expect(Number(agg!.iins)).toBe(40);
     expect(Number(agg!.s)).toBe(run.totalTiyn);
     // The veteran who is also a widow gets the veteran's (higher) amount, once.
-    const sel = selectHoliday(districtConfig(), d('2025-05-09'));
+    const sel = selectHoliday(await loadDistrictConfig(getDb(), d('2025-05-09')), d('2025-05-09'));
     const [p] = await getDb().query<{ amount_tiyn: string; category_code: string }>(`select amount_tiyn, category_code from payment where recipient_iin = '500000000001'`);
     expect(p!.category_code).toBe('wwii-veterans');
     expect(Number(p!.amount_tiyn)).toBe(sel.categories.find((c) => c.code === 'wwii-veterans')!.amountTiyn);

@@ -14,6 +14,11 @@
  *     paid again, whichever run paid them. Each payment's notice is queued for the notifier (p.10: the
  *     recipient is told, having applied for nothing).
  *
+ * The holiday list, the categories and their amounts are those of the rules version in force on the holiday
+ * in the database (src/admin/rules-store.ts), fixed on the run when it starts (payment_run.selection) so a
+ * resumed run pays by the same Rules; payment dates are counted on the calendar with the database's
+ * overrides, loaded once per drive.
+ *
  * A crash at any point loses at most the uncommitted step; every step re-reads the cursor under the run's
  * row lock, so two workers on the same run cannot both apply a page.
  */
@@ -27,9 +32,10 @@ import type { Form7Stager } from '../adapters/ministry-bulk/port';
 import { checkIban } from '../rules/identifiers';
 import { demandFormationDeadline } from '../rules/deadlines';
 import { commitBudget, releaseBudget } from './budget-ledger';
-import { DEFAULT_PROGRAMME, districtConfig, paymentCalendar } from './calendar';
+import type { Calendar } from '../rules/calendar';
+import { DEFAULT_PROGRAMME, loadDistrictConfig, loadPaymentCalendar } from './calendar';
 import { almatyDay, isoDate, onCalendar } from './dates';
-import { selectHoliday, type HolidaySelection } from './holiday-list';
+import { selectHoliday, selectionOf, storedSelection, type HolidaySelection, type StoredSelection } from './holiday-list';
 
 export const RUN_STATUSES = ['fetching', 'budget', 'creating', 'done', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -50,6 +56,8 @@ export interface HolidayRun {
   readonly totalTiyn: number;
   readonly committedTiyn: number;
   readonly errorCode: string | null;
+  /** The rules version the run pays by (in force on the holiday; null for runs from before migration 0032). */
+  readonly rulesVersion: string | null;
   readonly startedAt: string;
   readonly updatedAt: string;
   readonly finishedAt: string | null;
@@ -78,6 +86,7 @@ interface RunRow {
   started_at: string | Date;
   updated_at: string | Date;
   finished_at: string | Date | null;
+  selection: StoredSelection | string | null;
 }
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -99,6 +108,7 @@ export function holidayRunOf(r: RunRow): HolidayRun {
     totalTiyn: Number(r.total_tiyn),
     committedTiyn: Number(r.committed_tiyn),
     errorCode: r.error_code,
+    rulesVersion: r.selection ? (typeof r.selection === 'string' ? (JSON.parse(r.selection) as StoredSelection) : r.selection).rulesVersion ?? null : null,
     startedAt: iso(r.started_at)!,
     updatedAt: iso(r.updated_at)!,
     finishedAt: iso(r.finished_at),
@@ -130,7 +140,7 @@ const basisOf = (code: string) => `holiday:${code}`;
 /** Creates the run for (date, categories), or returns the existing one. */
 export async function startHolidayRun(ctx: Ctx, input: HolidayRunInput): Promise<HolidayRun> {
   const date = isoDate(input.date, 'date');
-  const sel = selectHoliday(districtConfig(), date, input.categories ?? []);
+  const sel = selectHoliday(await loadDistrictConfig(ctx.database, date), date, input.categories ?? []);
   const categories = sel.categories.map((c) => c.code);
   const programme = input.programme ?? DEFAULT_PROGRAMME;
   const key = `holiday:${date.toString()}:${categories.join(',')}`;
@@ -138,13 +148,13 @@ export async function startHolidayRun(ctx: Ctx, input: HolidayRunInput): Promise
   if (existing) return holidayRunOf(existing);
   return runCommand(ctx, { action: 'payments.holiday-run.start', targetType: 'payment_run' }, async ({ sql, at }) => {
     await sql.query(
-      `insert into payment_run (kind, run_key, holiday_date, holiday_code, categories, programme, status, started_at, updated_at)
-       values ('holiday', $1, $2, $3, $4, $5, 'fetching', $6, $6) on conflict (run_key) do nothing`,
-      [key, date.toString(), sel.code, JSON.stringify(categories), programme, at.toString()],
+      `insert into payment_run (kind, run_key, holiday_date, holiday_code, categories, programme, status, started_at, updated_at, selection)
+       values ('holiday', $1, $2, $3, $4, $5, 'fetching', $6, $6, $7) on conflict (run_key) do nothing`,
+      [key, date.toString(), sel.code, JSON.stringify(categories), programme, at.toString(), JSON.stringify(storedSelection(sel))],
     );
     const [row] = await sql.query<RunRow>('select * from payment_run where run_key = $1', [key]);
     const run = holidayRunOf(row!);
-    return { result: run, targetId: run.runId, after: { date: run.date, categories, programme } };
+    return { result: run, targetId: run.runId, after: { date: run.date, categories, programme, rulesVersion: sel.rulesVersion, amounts: Object.fromEntries(sel.categories.map((c) => [c.code, c.amountTiyn])) } };
   });
 }
 
@@ -172,25 +182,33 @@ export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId:
       return { result: holidayRunOf(row ?? (await lockRun(sql, runId))), targetId: runId };
     });
   }
-  const date = Temporal.PlainDate.from(run.date);
-  const sel = selectHoliday(districtConfig(), date, run.categories);
+  const sel = await runSelection(ctx, runId, run);
+  const cal = await loadPaymentCalendar(ctx.database);
   options.onProgress?.(run);
   while (run.status !== 'done' && run.status !== 'failed') {
     if (run.status === 'fetching') run = options.stager ? await stageRange(ctx, options.stager, runId, sel, pageSize) : await fetchPage(ctx, ministry, runId, sel, pageSize);
     else if (run.status === 'budget') run = await commitRunBudget(ctx, runId, sel);
     else if (run.status === 'creating') {
       try {
-        run = await createBatch(ctx, runId, sel, batchSize, 'plain');
+        run = await createBatch(ctx, cal, runId, sel, batchSize, 'plain');
       } catch (e) {
         // Someone (an earlier or concurrent run of the same holiday) already paid a recipient of this batch:
         // the unique key refused the plain insert and nothing was written; redo the batch skipping them.
         if (!isUniqueViolation(e)) throw e;
-        run = await createBatch(ctx, runId, sel, batchSize, 'on-conflict');
+        run = await createBatch(ctx, cal, runId, sel, batchSize, 'on-conflict');
       }
     }
     options.onProgress?.(run);
   }
   return run;
+}
+
+/** What the run pays: as fixed when it started, or (a run from before migration 0032) by the rules version in force on its holiday. */
+async function runSelection(ctx: Ctx, runId: string, run: HolidayRun): Promise<HolidaySelection> {
+  const [row] = await ctx.database.query<{ selection: StoredSelection | string | null }>('select selection from payment_run where id = $1', [runId]);
+  if (row?.selection) return selectionOf(row.selection);
+  const date = Temporal.PlainDate.from(run.date);
+  return selectHoliday(await loadDistrictConfig(ctx.database, date), date, run.categories);
 }
 
 async function fetchPage(ctx: Ctx, ministry: MinistrySystem, runId: string, sel: HolidaySelection, pageSize: number): Promise<HolidayRun> {
@@ -315,13 +333,13 @@ function isUniqueViolation(e: unknown): boolean {
  * the unique key (basis, period, recipient) refuse the whole batch, which is then redone 'on-conflict'
  * (DO NOTHING). Either way the unique key is what guarantees nobody is paid twice.
  */
-async function createBatch(ctx: Ctx, runId: string, sel: HolidaySelection, batchSize: number, mode: 'plain' | 'on-conflict'): Promise<HolidayRun> {
+async function createBatch(ctx: Ctx, cal: Calendar, runId: string, sel: HolidaySelection, batchSize: number, mode: 'plain' | 'on-conflict'): Promise<HolidayRun> {
   return runCommand(ctx, { action: 'payments.holiday-run.create', targetType: 'payment_run' }, async ({ sql, at }) => {
     const row = await lockRun(sql, runId);
     if (row.status !== 'creating') return { result: holidayRunOf(row), targetId: runId };
     const after = row.create_after_iin;
     // The run's list reaches the State Corporation the day it is made: the one-time demand is daily (p.27).
-    const demand = onCalendar('date', () => demandFormationDeadline(paymentCalendar(), { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
+    const demand = onCalendar('date', () => demandFormationDeadline(cal, { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
     // One keyset range of staged recipients (by IIN, the staging key), written set-based.
     const [r] = await sql.query<{ n: string; s: string | null; seen: string; last: string | null }>(
       `with c as materialized (select * from holiday_candidate where run_id = $1 and iin > $2 order by iin limit $3),

@@ -74,6 +74,8 @@ export const paymentRun = pgTable('payment_run', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** What the rules version in force on the holiday gave the run when it started (migration 0032). */
+  selection: jsonb('selection'),
 });
 
 export const holidayCandidate = pgTable('holiday_candidate', {

@@ -25,8 +25,8 @@ import { reconcilePayments } from '../../payments/reconcile';
 import { exportReconciliation } from '../../payments/export-reconciliation';
 import { driveHolidayRun, getHolidayRun, listHolidayRuns, startHolidayRun } from '../../payments/run-holiday';
 import { listHolidays, selectHoliday } from '../../payments/holiday-list';
-import { districtConfig } from '../../payments/calendar';
-import { isoDate } from '../../payments/dates';
+import { loadDistrictConfig } from '../../payments/calendar';
+import { almatyDay, isoDate } from '../../payments/dates';
 import { notifyHolidayPayments } from '../../payments/notify-holiday-payments';
 
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
@@ -137,11 +137,13 @@ export function registerPaymentRoutes(app: AppHono, routes: RouteInfo[]): void {
   });
 
   // ------------------------------------------------------------------ holiday runs (p.5, p.10, p.25)
-  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holidays', tags: ['payments'], summary: "The district's holiday list with categories (p.5)", responses: { 200: { description: 'Holidays', content: json(z.object({ holidays: Any })) }, ...Errors } }), async (c) =>
-    c.json({ holidays: listHolidays(districtConfig()) }, 200),
-  );
-  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holidays/{date}', tags: ['payments'], summary: 'Categories and amounts paid on a date (p.5)', request: { params: z.object({ date: IsoDate }) }, responses: { 200: { description: 'Selection', content: json(z.object({ holiday: Any })) }, ...Errors } }), async (c) => {
-    const sel = selectHoliday(districtConfig(), isoDate(c.req.valid('param').date, 'date'));
+  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holidays', tags: ['payments'], summary: "The district's holiday list with categories (p.5), as in the rules version in force today", responses: { 200: { description: 'Holidays', content: json(z.object({ holidays: Any })) }, ...Errors } }), async (c) => {
+    const deps = c.get('deps');
+    return c.json({ holidays: listHolidays(await loadDistrictConfig(deps.database, almatyDay(deps.clock.now()))) }, 200);
+  });
+  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holidays/{date}', tags: ['payments'], summary: 'Categories and amounts paid on a date (p.5) by the rules version in force on it', request: { params: z.object({ date: IsoDate }) }, responses: { 200: { description: 'Selection', content: json(z.object({ holiday: Any })) }, ...Errors } }), async (c) => {
+    const date = isoDate(c.req.valid('param').date, 'date');
+    const sel = selectHoliday(await loadDistrictConfig(c.get('deps').database, date), date);
     return c.json({ holiday: { ...sel, date: sel.date.toString() } }, 200);
   });
   defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holiday-runs', tags: ['payments'], summary: 'Holiday runs with their progress', responses: { 200: { description: 'Runs', content: json(z.object({ runs: Any })) }, ...Errors } }), async (c) =>
