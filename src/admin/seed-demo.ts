@@ -30,12 +30,13 @@ interface RuralDistrictEntry {
   readonly example?: boolean;
 }
 
-/** Fills the rural districts from the district configuration (insert or update, never delete). */
+/** Fills the rural districts from the district configuration (insert or update, never delete; a district the administrator changed keeps its change). */
 export async function seedRuralDistricts(database: Database, list: readonly RuralDistrictEntry[]): Promise<void> {
   for (const d of list) {
     await database.query(
       `insert into rural_district (id, name_kk, name_ru, example) values ($1, $2, $3, $4)
-       on conflict (id) do update set name_kk = excluded.name_kk, name_ru = excluded.name_ru, example = excluded.example`,
+       on conflict (id) do update set name_kk = excluded.name_kk, name_ru = excluded.name_ru, example = excluded.example
+       where rural_district.changed_at is null`,
       [d.code, d.name_kk, d.name_ru, d.example ?? false],
     );
   }

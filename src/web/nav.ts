@@ -42,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'admin-rules', path: '/admin/rules', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rules-versions') },
   { id: 'admin-calendar', path: '/admin/calendar', labelKey: 'admin:nav.calendar', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/calendar-overrides') },
   { id: 'admin-commissions', path: '/admin/commissions', labelKey: 'admin:nav.commissions', roles: ['ADMIN', 'AUDITOR', 'HEAD'], load: () => import('./pages/admin/commissions') },
+  { id: 'admin-districts', path: '/admin/rural-districts', labelKey: 'admin:nav.districts', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rural-districts') },
   { id: 'admin-rules-version', path: '/admin/rules/:id', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], hidden: true, load: () => import('./pages/admin/rules-version') },
   { id: 'payments-budget', path: '/payments/budget', labelKey: 'payments:nav.budget', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/budget') },
   { id: 'payments-calendar', path: '/payments/calendar', labelKey: 'payments:nav.calendar', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/calendar') },

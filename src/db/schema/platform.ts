@@ -1,11 +1,18 @@
 /** Drizzle definitions of the platform tables (migration 0001_platform.sql). */
-import { pgTable, text, boolean, uuid, timestamp, integer, bigint, bigserial } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, uuid, timestamp, integer, bigint, bigserial, date } from 'drizzle-orm/pg-core';
 
 export const ruralDistrict = pgTable('rural_district', {
   id: text('id').primaryKey(),
   nameKk: text('name_kk').notNull(),
   nameRu: text('name_ru').notNull(),
   example: boolean('example').notNull(),
+  // Migration 0043: the act of the administrator's last change (add, rename).
+  legalAct: text('legal_act'),
+  legalNumber: text('legal_number'),
+  legalDate: date('legal_date'),
+  legalClause: text('legal_clause'),
+  changedAt: timestamp('changed_at', { withTimezone: true }),
+  changedBy: uuid('changed_by'),
 });
 
 export const appUser = pgTable('app_user', {

@@ -1,12 +1,15 @@
 /**
  * District administration (issue 6): rules versions (list, read, draft, edit, approve, schedule,
  * withdraw, import, export), the what-if impact preview with its exports, calendar overrides, and the
- * history of changes from the audit log. ADMIN changes; AUDITOR reads.
+ * history of changes from the audit log; rural districts (list, add, rename). ADMIN changes; AUDITOR reads.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { approveRulesVersion } from '../../admin/approve-rules-version';
 import { addCalendarOverride } from '../../admin/add-calendar-override';
+import { addRuralDistrict } from '../../admin/add-rural-district';
+import { renameRuralDistrict } from '../../admin/rename-rural-district';
+import { listRuralDistricts, RuralDistrictCodeSchema, RuralDistrictNamesSchema } from '../../admin/rural-districts';
 import { createRulesDraft } from '../../admin/create-rules-draft';
 import { EditRulesDraftSchema, editRulesDraft } from '../../admin/edit-rules-draft';
 import { impactChangesCsv, impactChangesXlsx } from '../../admin/export-impact-changes';
@@ -285,9 +288,44 @@ export function registerAdminRulesRoutes(app: AppHono, routes: RouteInfo[]): voi
       path: '/api/admin/history',
       tags: ['admin'],
       summary: 'Who changed what in the administration (from the audit log)',
-      request: { query: z.object({ targetType: z.enum(['rules_version', 'calendar_override', 'commission']).optional(), targetId: z.string().max(40).optional() }) },
+      request: { query: z.object({ targetType: z.enum(['rules_version', 'calendar_override', 'commission', 'rural_district']).optional(), targetId: z.string().max(40).optional() }) },
       responses: { 200: { description: 'History', content: json(z.object({ entries: z.array(z.object({ at: z.string(), action: z.string(), targetType: z.string(), targetId: z.string().nullable(), actor: z.string().nullable(), role: z.string().nullable(), payload: z.unknown() })) })) }, ...Errors },
     }),
     async (c) => c.json({ entries: await listAdminHistory(ctxOf(c).database, c.req.valid('query')) }, 200),
+  );
+  const RuralDistrictView = z
+    .object({ id: z.string(), name_kk: z.string(), name_ru: z.string(), example: z.boolean(), legal: Legal.nullable(), changedAt: z.string().nullable(), changedBy: z.string().nullable(), akims: z.number() })
+    .openapi('RuralDistrictAdmin');
+  const DistrictCode = z.object({ id: RuralDistrictCodeSchema });
+  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/admin/rural-districts', tags: ['admin'], summary: 'Rural districts with the act of their last change and their akims', responses: { 200: { description: 'Rural districts', content: json(z.object({ ruralDistricts: z.array(RuralDistrictView) })) }, ...Errors } }), async (c) =>
+    c.json({ ruralDistricts: await listRuralDistricts(ctxOf(c).database) }, 200),
+  );
+  defineRoute(
+    app,
+    routes,
+    WRITE,
+    createRoute({
+      method: 'post',
+      path: '/api/admin/rural-districts',
+      tags: ['admin'],
+      summary: 'Add a rural district under the act that forms it',
+      request: { body: { required: true, content: json(RuralDistrictNamesSchema.extend({ code: RuralDistrictCodeSchema, legal: LegalReferenceSchema })) } },
+      responses: { 201: { description: 'Added', content: json(z.object({ id: z.string() })) }, ...Errors },
+    }),
+    async (c) => c.json(await addRuralDistrict(ctxOf(c), c.req.valid('json')), 201),
+  );
+  defineRoute(
+    app,
+    routes,
+    WRITE,
+    createRoute({
+      method: 'put',
+      path: '/api/admin/rural-districts/{id}',
+      tags: ['admin'],
+      summary: 'Rename a rural district under the act that renames it (the code, its akims and cases stay)',
+      request: { params: DistrictCode, body: { required: true, content: json(RuralDistrictNamesSchema.extend({ legal: LegalReferenceSchema })) } },
+      responses: { 200: { description: 'Renamed', content: json(z.object({ id: z.string() })) }, ...Errors },
+    }),
+    async (c) => c.json(await renameRuralDistrict(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

@@ -56,13 +56,23 @@ export interface CategoryData {
   example: boolean;
   note?: string;
 }
+/** A holiday or memorable date of p.5: day of the year (MM-DD), names, categories entitled, one-time amount. */
+export interface HolidayData {
+  date: string;
+  name_kk: string;
+  name_ru: string;
+  categories: string[];
+  amountRule: Record<string, unknown> & { kind: string };
+  example: boolean;
+  note?: string;
+}
 export interface DistrictConfigData {
   code: string;
   name_kk: string;
   name_ru: string;
   rulesVersions: { id: string; effectiveFrom: string }[];
   categories: CategoryData[];
-  holidays: { date: string; name_kk: string; name_ru: string; categories: string[]; amountRule: Record<string, unknown> & { kind: string }; example: boolean }[];
+  holidays: HolidayData[];
   ruralDistricts: { code: string; name_kk: string; name_ru: string; example: boolean }[];
   parameters: { thresholdMultiple: string; subsistenceMinimumSeries: string };
   series: Series[];
@@ -109,6 +119,17 @@ export interface HistoryEntry {
   payload: unknown;
 }
 
+export interface RuralDistrictRow {
+  id: string;
+  name_kk: string;
+  name_ru: string;
+  example: boolean;
+  legal: Legal | null;
+  changedAt: string | null;
+  changedBy: string | null;
+  akims: number;
+}
+
 export const adminApi = {
   versions: () => api.request<{ versions: RulesVersionRow[] }>('GET', '/api/admin/rules-versions'),
   version: (id: string) => api.request<{ version: RulesVersionRow; config: DistrictConfigData }>('GET', `/api/admin/rules-versions/${id}`),
@@ -121,5 +142,9 @@ export const adminApi = {
   impact: (id: string) => api.request<{ impact: Impact; changes: ImpactChange[] }>('POST', `/api/admin/rules-versions/${id}/impact`),
   history: (targetId?: string) => api.request<{ entries: HistoryEntry[] }>('GET', '/api/admin/history', undefined, { targetType: 'rules_version', targetId }),
   overrides: () => api.request<{ overrides: { id: string; date: string; kind: string; name_kk: string; name_ru: string; source: string }[] }>('GET', '/api/admin/calendar-overrides'),
+  ruralDistricts: () => api.request<{ ruralDistricts: RuralDistrictRow[] }>('GET', '/api/admin/rural-districts'),
+  addRuralDistrict: (body: { code: string; name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('POST', '/api/admin/rural-districts', body),
+  renameRuralDistrict: (id: string, body: { name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('PUT', `/api/admin/rural-districts/${id}`, body),
+  districtHistory: () => api.request<{ entries: HistoryEntry[] }>('GET', '/api/admin/history', undefined, { targetType: 'rural_district' }),
   addOverride: (body: { date: string; kind: string; name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('POST', '/api/admin/calendar-overrides', body),
 };

@@ -6,7 +6,8 @@ import type { Legal } from './admin-api';
 
 export const EMPTY_LEGAL: Legal = { act: '', number: '', date: '', clause: '' };
 
-export function LegalFields({ value, onChange, error }: { value: Legal; onChange: (v: Legal) => void; error?: ApiError | undefined }) {
+/** `testIdPrefix` tells two legal-reference blocks of one page apart (a form in a dialog over the page). */
+export function LegalFields({ value, onChange, error, testIdPrefix = 'legal' }: { value: Legal; onChange: (v: Legal) => void; error?: ApiError | undefined; testIdPrefix?: string }) {
   const { t } = useTranslation();
   const field = (k: keyof Legal) => ({
     label: t(`admin:legal.${k}`),
@@ -14,7 +15,7 @@ export function LegalFields({ value, onChange, error }: { value: Legal; onChange
     required: true,
     error: error?.fieldMessage(`legal.${k}`),
     onChange: (e: { currentTarget: { value: string } }) => onChange({ ...value, [k]: e.currentTarget.value }),
-    'data-testid': `legal-${k}`,
+    'data-testid': `${testIdPrefix}-${k}`,
   });
   return (
     <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">

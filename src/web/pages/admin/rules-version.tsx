@@ -4,8 +4,8 @@
  * lifecycle actions (approve, schedule, withdraw, export); the what-if impact preview; and who changed
  * what, from the audit log. Only a draft is edited, and every edit carries its legal reference.
  */
-import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Code, Group, NumberInput, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api-client';
 import { DataTable, type Column } from '../../components/data-table';
@@ -17,7 +17,10 @@ import type { PageProps } from '../../nav';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
 import { Chart } from '../dashboard/chart';
-import { adminApi, type CategoryData, type Impact, type ImpactChange, type Legal, type Series } from './admin-api';
+import { adminApi, type CategoryData, type HolidayData, type Impact, type ImpactChange, type Legal, type Series } from './admin-api';
+import { CategoryEditor } from './category-editor';
+import { tengeOf } from './category-form';
+import { HolidayEditor, holidayDateText } from './holiday-editor';
 import { EMPTY_LEGAL, LegalFields } from './legal-fields';
 import { ExampleBadge, LifecycleBadge } from './lifecycle-badge';
 
@@ -32,7 +35,7 @@ function amountText(rule: Record<string, unknown> & { kind: string }): string {
     case 'percent-of':
       return `${String(rule.percent)} % ${String(rule.parameter)}`;
     case 'fixed':
-      return `${Number(rule.tiyn) / 100} ₸`;
+      return `${tengeOf(Number(rule.tiyn))} ₸`;
     case 'actual-cost-capped':
       return `≤ ${amountText(rule.capRule as Record<string, unknown> & { kind: string })}`;
     default:
@@ -53,7 +56,9 @@ export default function RulesVersionPage({ params }: PageProps) {
   const [scheduleOn, setScheduleOn] = useState('');
   const [impact, setImpact] = useState<{ impact: Impact; changes: ImpactChange[] }>();
   const [tab, setTab] = useState<string | null>('parameters');
-  const [editing, setEditing] = useState<CategoryData | null>(null);
+  const [editing, setEditing] = useState<CategoryData | 'new' | null>(null);
+  const [editingHoliday, setEditingHoliday] = useState<{ index: number; data: HolidayData } | 'new' | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
 
   const v = data.data?.version;
   const config = data.data?.config;
@@ -73,6 +78,19 @@ export default function RulesVersionPage({ params }: PageProps) {
       setError(e as ApiError);
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** Saves one edit of the draft from a dialog: the dialog closes on success and shows the server's error otherwise. */
+  const saveEdit = async (edit: unknown, close: () => void): Promise<ApiError | undefined> => {
+    try {
+      await adminApi.edit(id, { edit, legal, expectedVersion: data.data?.version.version });
+      close();
+      data.reload();
+      history.reload();
+      return undefined;
+    } catch (e) {
+      return e as ApiError;
     }
   };
 
@@ -96,6 +114,9 @@ export default function RulesVersionPage({ params }: PageProps) {
   const threshold = config.series.find((s) => s.id === config.parameters.thresholdMultiple);
   const districtSeries = config.series.filter((s) => s.unit !== 'series');
   const categories = config.categories.filter((c) => !c.versions || (ownVersion !== undefined && c.versions.includes(ownVersion)));
+  const sums = [...new Set([...categories, ...config.holidays].flatMap((c) => [c.amountRule, c.amountRule.capRule as typeof c.amountRule | undefined]).flatMap((r) => (r?.kind === 'percent-of' ? [String(r.parameter)] : [])))];
+  const limits = config.series.filter((s) => s.unit === 'tiyn').map((s) => ({ id: s.id, name: `${lang === 'ru' ? s.name_ru : lang === 'en' ? s.name_en : s.name_kk} (${s.id})` }));
+  const holidayCategories = [...new Set(config.holidays.flatMap((h) => h.categories))].sort();
 
   return (
     <Stack gap="md">
@@ -159,7 +180,7 @@ export default function RulesVersionPage({ params }: PageProps) {
         <Tabs.List>
           <Tabs.Tab value="parameters" data-testid="tab-parameters">{t('admin:tabs.parameters')}</Tabs.Tab>
           <Tabs.Tab value="categories" data-testid="tab-categories">{t('admin:tabs.categories', { count: categories.length })}</Tabs.Tab>
-          <Tabs.Tab value="holidays">{t('admin:tabs.holidays', { count: config.holidays.length })}</Tabs.Tab>
+          <Tabs.Tab value="holidays" data-testid="tab-holidays">{t('admin:tabs.holidays', { count: config.holidays.length })}</Tabs.Tab>
           <Tabs.Tab value="districts">{t('admin:tabs.districts', { count: config.ruralDistricts.length })}</Tabs.Tab>
           <Tabs.Tab value="impact" data-testid="tab-impact">{t('admin:tabs.impact')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('admin:tabs.history')}</Tabs.Tab>
@@ -204,50 +225,104 @@ export default function RulesVersionPage({ params }: PageProps) {
                   <Table.Td>{c.maxTimesPerYear ?? '—'}</Table.Td>
                   <Table.Td>{c.limitParameter ?? '—'}</Table.Td>
                   <Table.Td fz="xs">{`${c.legalReference.act}${c.legalReference.clause ? `, ${c.legalReference.clause}` : ''}`}</Table.Td>
-                  <Table.Td>{canEdit ? <Button size="compact-xs" variant="light" onClick={() => setEditing(c)}>{t('admin:edit')}</Button> : null}</Table.Td>
+                  <Table.Td>
+                    {canEdit ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" variant="light" onClick={() => setEditing(c)} data-testid={`category-edit-${c.code}`}>
+                          {t('admin:edit')}
+                        </Button>
+                        {removing === `category:${c.code}` ? (
+                          <Button size="compact-xs" color="red" onClick={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-category', code: c.code }, legal, expectedVersion: v.version }); setRemoving(null); })} data-testid={`category-remove-confirm-${c.code}`}>
+                            {t('admin:removeConfirm')}
+                          </Button>
+                        ) : (
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(`category:${c.code}`)} data-testid={`category-remove-${c.code}`}>
+                            {t('admin:remove')}
+                          </Button>
+                        )}
+                      </Group>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
           {canEdit ? (
-            <Button mt="sm" variant="default" onClick={() => setEditing({ code: '7.', name_kk: '', name_ru: '', name_en: '', ground: '6.4', periodicity: 'one-time', amountRule: { kind: 'mci', n: 10 }, incomeTest: { required: true }, requiredDocuments: [], legalReference: { act: '' }, example: false })}>
+            <Button mt="sm" variant="default" onClick={() => setEditing('new')} data-testid="category-add">
               {t('admin:category.add')}
             </Button>
           ) : null}
-          <CategoryModal
+          <CategoryEditor
             category={editing}
+            taken={categories.map((c) => c.code)}
+            sums={sums}
+            limits={limits}
+            legal={legal}
+            onLegal={setLegal}
             onClose={() => setEditing(null)}
-            onSave={async (c) => {
-              const { versions: _v, legalReference: _l, ...rest } = c;
-              await run(() => adminApi.edit(id, { edit: { kind: 'set-category', category: rest }, legal, expectedVersion: v.version }));
-              setEditing(null);
-            }}
+            onSave={(edit) => saveEdit(edit, () => setEditing(null))}
           />
         </Tabs.Panel>
 
         <Tabs.Panel value="holidays" pt="md">
-          <Table striped withTableBorder fz="sm">
+          <Text fz="sm" c="dimmed" mb="xs">
+            {t('admin:holiday.hint')}
+          </Text>
+          <Table striped withTableBorder fz="sm" data-testid="holidays-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('admin:holiday.date')}</Table.Th>
                 <Table.Th>{t('admin:holiday.name')}</Table.Th>
                 <Table.Th>{t('admin:holiday.categories')}</Table.Th>
                 <Table.Th>{t('admin:category.amount')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {config.holidays.map((h, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{h.date}</Table.Td>
+                <Table.Tr key={`${i}-${h.date}`} data-testid={`holiday-row-${i}`}>
+                  <Table.Td>{holidayDateText(h.date, lang)}</Table.Td>
                   <Table.Td>
                     {lang === 'ru' ? h.name_ru : h.name_kk} {h.example ? <Badge color="yellow" size="xs">{t('admin:example')}</Badge> : null}
                   </Table.Td>
                   <Table.Td>{h.categories.join(', ')}</Table.Td>
                   <Table.Td>{amountText(h.amountRule)}</Table.Td>
+                  <Table.Td>
+                    {canEdit ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" variant="light" onClick={() => setEditingHoliday({ index: i, data: h })} data-testid={`holiday-edit-${i}`}>
+                          {t('admin:edit')}
+                        </Button>
+                        {removing === `holiday:${i}` ? (
+                          <Button size="compact-xs" color="red" onClick={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-holiday', index: i }, legal, expectedVersion: v.version }); setRemoving(null); })} data-testid={`holiday-remove-confirm-${i}`}>
+                            {t('admin:removeConfirm')}
+                          </Button>
+                        ) : (
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(`holiday:${i}`)} data-testid={`holiday-remove-${i}`}>
+                            {t('admin:remove')}
+                          </Button>
+                        )}
+                      </Group>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+          {canEdit ? (
+            <Button mt="sm" variant="default" onClick={() => setEditingHoliday('new')} data-testid="holiday-add">
+              {t('admin:holiday.add')}
+            </Button>
+          ) : null}
+          <HolidayEditor
+            holiday={editingHoliday}
+            knownCategories={holidayCategories}
+            sums={sums}
+            legal={legal}
+            onLegal={setLegal}
+            onClose={() => setEditingHoliday(null)}
+            onSave={(edit) => saveEdit(edit, () => setEditingHoliday(null))}
+          />
         </Tabs.Panel>
 
         <Tabs.Panel value="districts" pt="md">
@@ -378,35 +453,6 @@ function SeriesCard({ series, canEdit, defaultFrom, onSave }: { series: Series; 
         </Group>
       ) : null}
     </Card>
-  );
-}
-
-function CategoryModal({ category, onClose, onSave }: { category: CategoryData | null; onClose: () => void; onSave: (c: CategoryData) => Promise<void> }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const initial = useMemo(() => (category ? JSON.stringify({ ...category, versions: undefined, legalReference: undefined }, null, 2) : ''), [category]);
-  return (
-    <Modal opened={category !== null} onClose={onClose} title={t('admin:category.editTitle', { code: category?.code ?? '' })} size="xl">
-      <Text fz="sm" c="dimmed" mb="xs">
-        {t('admin:category.editHint')}
-      </Text>
-      <Textarea autosize minRows={16} maxRows={28} ff="monospace" fz="xs" defaultValue={initial} key={initial} onChange={(e) => setText(e.currentTarget.value)} error={problem} />
-      <Group mt="sm" justify="end">
-        <Button
-          onClick={async () => {
-            try {
-              setProblem(undefined);
-              await onSave(JSON.parse(text || initial) as CategoryData);
-            } catch (e) {
-              setProblem((e as Error).message);
-            }
-          }}
-        >
-          {t('admin:save')}
-        </Button>
-      </Group>
-    </Modal>
   );
 }
 
