@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   KOMEK_EGOV_LATENCY_MS: int(0, 60_000).default(0),
   KOMEK_EGOV_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   KOMEK_TRUSTED_CA_FILE: z.string().min(1).optional(),
+  // Rehearsals and browser tests of dates to come: the server's clock starts at this instant and runs on.
+  KOMEK_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Config = {
@@ -48,6 +50,8 @@ export type Config = {
   readonly logLevel: z.infer<typeof EnvSchema>['KOMEK_LOG_LEVEL'];
   readonly egov: { readonly latencyMs: number; readonly failureRate: number };
   readonly trustedCaFile: string | undefined;
+  /** The instant the server's clock starts at (it then runs at the real pace); undefined: the real clock. */
+  readonly clockStart: string | undefined;
 };
 
 /** Settings given on the command line win over the environment. */
@@ -93,6 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
     logLevel: e.KOMEK_LOG_LEVEL,
     egov: { latencyMs: e.KOMEK_EGOV_LATENCY_MS, failureRate: e.KOMEK_EGOV_FAILURE_RATE },
     trustedCaFile: e.KOMEK_TRUSTED_CA_FILE,
+    clockStart: e.KOMEK_CLOCK_START,
   };
 }
 

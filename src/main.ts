@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
+import { Temporal } from 'temporal-polyfill';
 import type { Config } from './config';
 import { openConfiguredDatabase, type Database } from './db/connect';
 import { migrate } from './db/migrate';
@@ -49,9 +50,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A clock that starts at `iso` and runs at the real pace (KOMEK_CLOCK_START: rehearsing dates to come). */
+export function clockStartingAt(iso: string): Clock {
+  const offsetMs = Temporal.Instant.from(iso).epochMilliseconds - systemClock.now().epochMilliseconds;
+  return { now: () => systemClock.now().add({ milliseconds: offsetMs }) };
+}
+
 export async function startServer(config: Config, opts: { clock?: Clock; onLog?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = pino({ level: config.logLevel });
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : systemClock);
   const database = await openConfiguredDatabase(config.database);
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
