@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   KOMEK_TRUSTED_CA_FILE: z.string().min(1).optional(),
   // Rehearsals and browser tests of dates to come: the server's clock starts at this instant and runs on.
   KOMEK_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  // Holiday runs: form 7 rows staged, and payments written, per step (one transaction each).
+  KOMEK_HOLIDAY_RUN_STEP_ROWS: int(1, 200_000).default(50_000),
 });
 
 export type Config = {
@@ -52,6 +54,7 @@ export type Config = {
   readonly trustedCaFile: string | undefined;
   /** The instant the server's clock starts at (it then runs at the real pace); undefined: the real clock. */
   readonly clockStart: string | undefined;
+  readonly payments: { readonly holidayRunStepRows: number };
 };
 
 /** Settings given on the command line win over the environment. */
@@ -98,6 +101,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
     egov: { latencyMs: e.KOMEK_EGOV_LATENCY_MS, failureRate: e.KOMEK_EGOV_FAILURE_RATE },
     trustedCaFile: e.KOMEK_TRUSTED_CA_FILE,
     clockStart: e.KOMEK_CLOCK_START,
+    payments: { holidayRunStepRows: e.KOMEK_HOLIDAY_RUN_STEP_ROWS },
   };
 }
 

@@ -25,6 +25,7 @@ import { registryForm7Stager } from './adapters/ministry-bulk/fake';
 import { registryPhones } from './adapters/mobile-citizens/registry-phones';
 import { FakeMobileCitizens } from './adapters/mobile-citizens/fake';
 import { FakeEgovGateway } from './adapters/egov/fake';
+import { resumeUnfinishedHolidayRuns, stopHolidayRuns } from './payments/holiday-run-worker';
 
 /** Chooses the implementation of every outside system. Fakes serve the synthetic registry. */
 export function createPorts(_config: Config, _database: Database, clock: Clock = systemClock): Ports {
@@ -80,12 +81,15 @@ export async function startServer(config: Config, opts: { clock?: Clock; onLog?:
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: database.kind }, `Komek is listening on http://${config.host}:${port}`);
+  // Holiday runs a stopped process left unfinished resume on their own (p.10: paid without applications).
+  await resumeUnfinishedHolidayRuns({ database, clock, ports, log, stepRows: config.payments.holidayRunStepRows });
   return {
     port,
     database,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await notices?.stop();
+      await stopHolidayRuns(database);
       await database.close();
     },
   };

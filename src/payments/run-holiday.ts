@@ -133,6 +133,8 @@ export interface DriveOptions {
    * of ministry rows per range (up to 200,000).
    */
   readonly stager?: Form7Stager;
+  /** Stops after the current step (a server shutting down); the run resumes from there when driven again. */
+  readonly signal?: AbortSignal;
 }
 
 const basisOf = (code: string) => `holiday:${code}`;
@@ -170,7 +172,7 @@ async function lockRun(sql: Sql, runId: string): Promise<RunRow> {
   return row;
 }
 
-/** Drives a run to 'done' or 'failed' from wherever it stopped; safe to call again at any time. */
+/** Drives a run to 'done' or 'failed' (or until `signal` aborts) from wherever it stopped; safe to call again at any time. */
 export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId: string, options: DriveOptions = {}): Promise<HolidayRun> {
   const pageSize = options.pageSize ?? 10_000;
   const batchSize = options.batchSize ?? 50_000;
@@ -185,7 +187,7 @@ export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId:
   const sel = await runSelection(ctx, runId, run);
   const cal = await loadPaymentCalendar(ctx.database);
   options.onProgress?.(run);
-  while (run.status !== 'done' && run.status !== 'failed') {
+  while (run.status !== 'done' && run.status !== 'failed' && !options.signal?.aborted) {
     if (run.status === 'fetching') run = options.stager ? await stageRange(ctx, options.stager, runId, sel, pageSize) : await fetchPage(ctx, ministry, runId, sel, pageSize);
     else if (run.status === 'budget') run = await commitRunBudget(ctx, runId, sel);
     else if (run.status === 'creating') {
@@ -199,6 +201,8 @@ export async function driveHolidayRun(ctx: Ctx, ministry: MinistrySystem, runId:
       }
     }
     options.onProgress?.(run);
+    // Let the process serve others between steps: on the embedded database every step runs on this thread.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return run;
 }

@@ -23,11 +23,11 @@ import { reissuePayment } from '../../payments/reissue-payment';
 import { listDemands, listReturns, paymentCalendar } from '../../payments/list-payment-views';
 import { reconcilePayments } from '../../payments/reconcile';
 import { exportReconciliation } from '../../payments/export-reconciliation';
-import { driveHolidayRun, getHolidayRun, listHolidayRuns, startHolidayRun } from '../../payments/run-holiday';
+import { getHolidayRun, listHolidayRuns, startHolidayRun } from '../../payments/run-holiday';
 import { listHolidays, selectHoliday } from '../../payments/holiday-list';
 import { loadDistrictConfig } from '../../payments/calendar';
 import { almatyDay, isoDate } from '../../payments/dates';
-import { notifyHolidayPayments } from '../../payments/notify-holiday-payments';
+import { driveHolidayRunInBackground } from '../../payments/holiday-run-worker';
 
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -50,18 +50,10 @@ function bankOf(c: Context<AppEnv>) {
   return bank;
 }
 
-/** Drives a run in the background of this server; any server (or the CLI) can resume it later. */
+/** Drives a run in the background of this server; a server started later (or the CLI) resumes it if this one stops. */
 function driveInBackground(c: Context<AppEnv>, runId: string): void {
   const deps = c.get('deps');
-  const ministry = deps.ports.ministry;
-  if (!ministry) throw new AppError('INTERNAL', [], { reason: 'no ministry port configured' });
-  const ctx: Ctx = { database: deps.database, clock: deps.clock, actor: c.get('actor') };
-  const { sms, registeredPhones } = deps.ports;
-  void driveHolidayRun(ctx, ministry, runId, deps.ports.ministryBulk ? { stager: deps.ports.ministryBulk, pageSize: 50_000 } : {})
-    .then(async (run) => {
-      if (run.status === 'done' && sms && registeredPhones) await notifyHolidayPayments({ database: deps.database, clock: deps.clock, sms, phones: registeredPhones }, { runId });
-    })
-    .catch((e: unknown) => deps.log.error({ err: e, runId }, 'holiday run stopped; it resumes when started again'));
+  void driveHolidayRunInBackground({ ...deps, stepRows: deps.config.payments.holidayRunStepRows }, runId, c.get('actor'));
 }
 
 export function registerPaymentRoutes(app: AppHono, routes: RouteInfo[]): void {
