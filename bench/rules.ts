@@ -1,139 +1,165 @@
 /**
- * Rules benchmark (npm run bench:rules). Generates 1,000,000 synthetic households (~3.5 M persons)
- * deterministically, then prints:
- *   BENCH rules.batch_households_per_s           toColumns (conversion from plain objects) + evaluateBatch
- *   BENCH rules.baseline_loop_households_per_s   a minimal hand-written loop over the same objects into typed arrays
+ * Rules benchmark (npm run bench:rules), issue 3 item 11. Generates 1,000,000 synthetic households
+ * (~3.5 M persons) deterministically as applications have them (members with income items), turns them
+ * once into the batch API's plain input (`HouseholdBatch`: per household the member count and a flat array
+ * of quarterly income totals by type — what a caller sends, so not timed), then prints:
+ *   BENCH rules.batch_households_per_s           evaluateHouseholdBatch: plain household objects → results,
+ *                                                 conversion and evaluation in one pass (result buffers reused)
+ *   BENCH rules.batch_cold_households_per_s      the same with fresh result buffers
+ *   BENCH rules.baseline_loop_households_per_s   a minimal hand-written loop over typed arrays (member counts,
+ *                                                 one Float64Array of income per type) computing the same rule
+ *   BENCH rules.batch_vs_baseline_ratio          batch time ÷ baseline time (the batch includes reading plain objects)
+ *   BENCH rules.batch_nested_households_per_s    toColumns (application-shaped nested members and items) + evaluateBatch
  *   BENCH rules.batch_eval_only_households_per_s evaluateBatch on already converted columns (what-if second run)
+ *   BENCH rules.batch_eval_only_vs_baseline_ratio
  *   BENCH rules.traced_case_us                   evaluateApplication (traced) per case, on a sample
  *   BENCH rules.traced_case_with_parse_us        the same including validation of the plain-data input
- * Each timing is the median of several runs on the same data, measured in process CPU time (user + system,
- * all threads, so garbage collection counts) because the benchmark machine is shared with other work;
- * wall-clock figures are printed too, as `..._wall` lines.
+ * Every batch result is checked household by household: against the baseline and the nested path on all
+ * households, against the traced path on the sample. Each timing is the median of several runs on the same
+ * data, measured in process CPU time (user + system, all threads, so garbage collection counts) because the
+ * benchmark machine is shared with other work; wall-clock figures are printed too, as `..._wall` lines.
  */
+import os from 'node:os';
 import { Temporal } from 'temporal-polyfill';
 import koksuJson from '../src/rules/districts/koksu.json';
-import { evaluateBatch, toColumns, type BatchHousehold, type BatchResult, type HouseholdColumns } from '../src/rules/batch';
-import { parseDistrictConfig, selectRulesVersion } from '../src/rules/district/config';
+import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from '../src/rules/amounts';
+import { evaluateBatch, toColumns, type BatchResult, type HouseholdColumns } from '../src/rules/batch';
+import { evaluateHouseholdBatch, toHouseholdBatch } from '../src/rules/batch-totals';
+import { findCategory, parseDistrictConfig, selectRulesVersion } from '../src/rules/district/config';
 import { evaluateApplication, parseApplicationInput } from '../src/rules/evaluate';
+import { treatIncomeType } from '../src/rules/income';
 import { generateHouseholds } from '../src/rules/synthetic-households';
-import { subsistenceMinimumAt } from '../src/rules/amounts';
 
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
-const RUNS = 5;
+const RUNS = 7;
+const CATEGORY = '7.9';
 const asOf = Temporal.PlainDate.from('2025-05-15');
 const config = parseDistrictConfig(koksuJson, 'koksu.json');
 const version = selectRulesVersion(config, asOf);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const wall: Record<string, number[]> = {};
-/** Runs f, records its wall time under `name`, returns its CPU time in seconds. */
-function time(name: string, f: () => void): number {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  f();
-  (wall[name] ??= []).push(Number(process.hrtime.bigint() - t0) / 1e9);
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
+const cpu: Record<string, number[]> = {};
+/** Runs f `runs` times, recording wall and CPU seconds under `name`. */
+function time(name: string, runs: number, f: () => void): void {
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    f();
+    (wall[name] ??= []).push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c = process.cpuUsage(c0);
+    (cpu[name] ??= []).push((c.user + c.system) / 1e6);
+  }
+}
+const mismatches: string[] = [];
+function expectSame(what: string, a: number, b: number) {
+  if (a !== b && mismatches.length < 20) mismatches.push(`${what}: ${a} ≠ ${b}`);
 }
 
 let t0 = performance.now();
 const households = generateHouseholds(N, 20261125);
 const persons = households.reduce((s, h) => s + h.members.length, 0);
-console.log(`generated ${N} households, ${persons} persons in ${((performance.now() - t0) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+const batch = toHouseholdBatch(households);
+console.log(`generated ${N} households, ${persons} persons, ${batch.incomeTypes.length} income types in ${((performance.now() - t0) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 
-// 1. The batch path, conversion included.
-let batchEligible = 0;
-const batchTimes: number[] = [];
-const coldTimes: number[] = [];
-let spareCols: HouseholdColumns | undefined;
-let spareResult: BatchResult | undefined;
-// Cold: fresh buffers every run (V8 then collects the whole heap of household objects).
-coldTimes.push(time('cold', () => void evaluateBatch(toColumns(households), { asOf, version })));
-// Steady state: buffers of the previous run reused, as a preview service keeps them.
-for (let r = 0; r < RUNS; r++) {
-  batchTimes.push(
-    time('batch', () => {
-      spareCols = toColumns(households, spareCols ? { reuse: spareCols } : {});
-      spareResult = evaluateBatch(spareCols, spareResult ? { asOf, version, reuse: spareResult } : { asOf, version });
-      batchEligible = spareResult.eligibleCount;
-    }),
-  );
-}
+// 1. The batch path from the API's plain objects: conversion and evaluation in one pass.
+let result: BatchResult | undefined;
+time('cold', 1, () => void evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY }));
+time('batch', RUNS, () => void (result = evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY, ...(result ? { reuse: result } : {}) })));
+const batchResult = result!;
 
-// 2. A minimal hand-written loop: same objects in, typed arrays out, everything hard-wired.
-const sm = subsistenceMinimumAt(config, asOf).value;
-const counted = new Set(config.incomeCatalogue.types.filter((t) => t.counted && !(t.livestockOrLand && config.incomeCatalogue.livestockAndLandExcluded)).map((t) => t.code));
-const known = new Set(config.incomeCatalogue.types.map((t) => t.code));
-const amountEach = 15 * 393_200;
-function baseline(hs: readonly BatchHousehold[]): number {
-  const n = hs.length;
-  const eligible = new Uint8Array(n);
-  const amount = new Float64Array(n);
+// 2. The minimal hand-written loop over typed arrays: the same households as a member count and one
+// Float64Array of quarterly income per type, the same rule, its constants taken from the rules core once.
+// Written for this data: the seven counted types' columns are its parameters (checked below).
+const memberCount = new Int32Array(N);
+const incomeColumns = batch.incomeTypes.map(() => new Float64Array(N));
+batch.households.forEach((h, i) => {
+  memberCount[i] = h.members;
+  h.incomeTiyn.forEach((a, t) => (incomeColumns[t]![i] = a));
+});
+const countedColumns = incomeColumns.filter((_, t) => ['counted', 'not-in-catalogue'].includes(treatIncomeType(config, batch.incomeTypes[t]!)));
+if (countedColumns.length !== 7) throw new Error(`the baseline loop sums seven counted income types; the data has ${countedColumns.length}`);
+const category = findCategory(version, CATEGORY);
+const rhsPerMember = thresholdMultipleAt(config, asOf, category).thousandths * subsistenceMinimumAt(config, asOf).value * 3;
+const fullAmount = computeCategoryAmount(category, { asOf, config }).amountTiyn;
+const baseEligible = new Uint8Array(N);
+const basePerCapita = new Float64Array(N);
+const baseAmount = new Float64Array(N);
+let baselineCount = 0;
+function baseline(n: number, c0: Float64Array, c1: Float64Array, c2: Float64Array, c3: Float64Array, c4: Float64Array, c5: Float64Array, c6: Float64Array, members: Int32Array, eligible: Uint8Array, perCapita: Float64Array, amount: Float64Array, rhs: number, full: number): number {
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const ms = hs[i]!.members;
-    let sum = 0;
-    for (let m = 0; m < ms.length; m++) {
-      const incs = ms[m]!.incomes;
-      for (let k = 0; k < incs.length; k++) {
-        const inc = incs[k]!;
-        if (counted.has(inc.type) || !known.has(inc.type)) sum += inc.amountTiyn;
-      }
-    }
-    if (sum * 1000 <= 1000 * sm * 3 * ms.length) {
-      eligible[i] = 1;
-      amount[i] = amountEach;
-      count++;
-    }
+    const c = c0[i]! + c1[i]! + c2[i]! + c3[i]! + c4[i]! + c5[i]! + c6[i]!;
+    const m = members[i]!;
+    perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
+    const ok = c * 1000 <= rhs * m;
+    eligible[i] = ok ? 1 : 0;
+    amount[i] = ok ? full : 0;
+    count += ok ? 1 : 0;
   }
   return count;
 }
-let baselineEligible = 0;
-const baselineTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) baselineTimes.push(time('baseline', () => (baselineEligible = baseline(households))));
+const [k0, k1, k2, k3, k4, k5, k6] = countedColumns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+time('baseline', RUNS, () => void (baselineCount = baseline(N, k0, k1, k2, k3, k4, k5, k6, memberCount, baseEligible, basePerCapita, baseAmount, rhsPerMember, fullAmount)));
 
-// 3. Evaluation only, on columns converted once (the what-if preview's second run).
-const cols = spareCols!;
-const evalTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) evalTimes.push(time('eval', () => void (spareResult = evaluateBatch(cols, { asOf, version, reuse: spareResult! }))));
+// 3. The application-shaped path: nested members and income items into columns, then evaluated.
+let cols: HouseholdColumns | undefined;
+let nestedResult: BatchResult | undefined;
+time('nested', RUNS, () => {
+  cols = toColumns(households, cols ? { reuse: cols } : {});
+  nestedResult = evaluateBatch(cols, { asOf, version, category: CATEGORY, ...(nestedResult ? { reuse: nestedResult } : {}) });
+});
+// 4. Evaluation only, on columns converted once (the what-if preview's second run).
+time('eval', RUNS, () => void (nestedResult = evaluateBatch(cols!, { asOf, version, category: CATEGORY, reuse: nestedResult! })));
 
-// 4. The traced single-case path on a sample.
+// 5. The traced single-case path on a sample.
 const SAMPLE = 20_000;
-const raw = households.slice(0, SAMPLE).map((h) => ({ applicationDate: '2025-05-15', category: '7.9', family: { members: h.members } }));
+const raw = households.slice(0, SAMPLE).map((h) => ({ applicationDate: asOf.toString(), category: CATEGORY, family: { members: h.members } }));
 const inputs = raw.map((r) => parseApplicationInput(r));
-let tracedEligible = 0;
 for (const inp of inputs.slice(0, 2000)) evaluateApplication(inp, { asOf, config }); // warm-up
-const tracedTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) {
-  tracedTimes.push(
-    time('traced', () => {
-      tracedEligible = 0;
-      for (const inp of inputs) if (evaluateApplication(inp, { asOf, config }).outcome === 'grant') tracedEligible++;
-    }),
-  );
-}
-const parseTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) parseTimes.push(time('parse', () => { for (const x of raw) evaluateApplication(parseApplicationInput(x), { asOf, config }); }));
+const traced = inputs.map((inp) => evaluateApplication(inp, { asOf, config }));
+time('traced', RUNS, () => {
+  for (const inp of inputs) evaluateApplication(inp, { asOf, config });
+});
+time('parse', RUNS, () => {
+  for (const x of raw) evaluateApplication(parseApplicationInput(x), { asOf, config });
+});
 
-// The three paths must agree on the same data.
-const batchSample = evaluateBatch(toColumns(households.slice(0, SAMPLE)), { asOf, version }).eligibleCount;
-if (batchEligible !== baselineEligible || batchSample !== tracedEligible) {
-  console.error(`MISMATCH batch=${batchEligible} baseline=${baselineEligible} sample batch=${batchSample} traced=${tracedEligible}`);
+// Results must be equal, household by household.
+expectSame('eligible count batch vs baseline', batchResult.eligibleCount, baselineCount);
+for (let i = 0; i < N; i++) {
+  expectSame(`household ${i} eligible batch vs baseline`, batchResult.eligible[i]!, baseEligible[i]!);
+  expectSame(`household ${i} amount batch vs baseline`, batchResult.amountTiyn[i]!, baseAmount[i]!);
+  expectSame(`household ${i} per-capita batch vs baseline`, batchResult.perCapitaTiyn[i]!, basePerCapita[i]!);
+  expectSame(`household ${i} eligible batch vs nested`, batchResult.eligible[i]!, nestedResult!.eligible[i]!);
+  expectSame(`household ${i} amount batch vs nested`, batchResult.amountTiyn[i]!, nestedResult!.amountTiyn[i]!);
+}
+traced.forEach((r, i) => {
+  expectSame(`household ${i} eligible batch vs traced`, batchResult.eligible[i]!, r.outcome === 'grant' ? 1 : 0);
+  expectSame(`household ${i} amount batch vs traced`, batchResult.amountTiyn[i]!, r.amountTiyn ?? 0);
+  expectSame(`household ${i} per-capita batch vs traced`, batchResult.perCapitaTiyn[i]!, r.perCapitaIncomeTiyn!);
+});
+if (mismatches.length) {
+  console.error(`MISMATCH\n${mismatches.join('\n')}`);
   process.exitCode = 1;
 }
-t0 = median(batchTimes);
-console.log(`eligible ${batchEligible} of ${N} (batch = baseline = traced on the sample: ${process.exitCode ? 'NO' : 'yes'}); heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-console.log(`BENCH rules.batch_households_per_s ${Math.round(N / median(batchTimes))}`);
-console.log(`BENCH rules.batch_cold_households_per_s ${Math.round(N / median(coldTimes))}`);
-console.log(`BENCH rules.baseline_loop_households_per_s ${Math.round(N / median(baselineTimes))}`);
-console.log(`BENCH rules.batch_eval_only_households_per_s ${Math.round(N / median(evalTimes))}`);
-console.log(`BENCH rules.batch_vs_baseline_ratio ${(median(batchTimes) / median(baselineTimes)).toFixed(2)}`);
-console.log(`BENCH rules.traced_case_us ${((median(tracedTimes) * 1e6) / SAMPLE).toFixed(1)}`);
-console.log(`BENCH rules.traced_case_with_parse_us ${((median(parseTimes) * 1e6) / SAMPLE).toFixed(1)}`);
-const perSecond = (name: string) => Math.round(N / median(wall[name]!));
-console.log(`BENCH rules.batch_households_per_s_wall ${perSecond('batch')}`);
-console.log(`BENCH rules.batch_cold_households_per_s_wall ${perSecond('cold')}`);
-console.log(`BENCH rules.baseline_loop_households_per_s_wall ${perSecond('baseline')}`);
-console.log(`BENCH rules.traced_case_us_wall ${((median(wall.traced!) * 1e6) / SAMPLE).toFixed(1)}`);
-const load = (await import('node:os')).loadavg()[0]!;
-console.log(`machine load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+
+const perSecond = (xs: number[]) => Math.round(N / median(xs));
+const ratio = (a: string, b: string) => (median(cpu[a]!) / median(cpu[b]!)).toFixed(2);
+const caseUs = (xs: number[]) => ((median(xs) * 1e6) / SAMPLE).toFixed(1);
+console.log(`eligible ${batchResult.eligibleCount} of ${N} (every household: batch = baseline = nested path; the first ${SAMPLE}: batch = traced: ${mismatches.length ? 'NO' : 'yes'}); heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(`BENCH rules.batch_households_per_s ${perSecond(cpu.batch!)}`);
+console.log(`BENCH rules.batch_cold_households_per_s ${perSecond(cpu.cold!)}`);
+console.log(`BENCH rules.baseline_loop_households_per_s ${perSecond(cpu.baseline!)}`);
+console.log(`BENCH rules.batch_vs_baseline_ratio ${ratio('batch', 'baseline')}`);
+console.log(`BENCH rules.batch_nested_households_per_s ${perSecond(cpu.nested!)}`);
+console.log(`BENCH rules.batch_eval_only_households_per_s ${perSecond(cpu.eval!)}`);
+console.log(`BENCH rules.batch_eval_only_vs_baseline_ratio ${ratio('eval', 'baseline')}`);
+console.log(`BENCH rules.traced_case_us ${caseUs(cpu.traced!)}`);
+console.log(`BENCH rules.traced_case_with_parse_us ${caseUs(cpu.parse!)}`);
+console.log(`BENCH rules.batch_households_per_s_wall ${perSecond(wall.batch!)}`);
+console.log(`BENCH rules.batch_cold_households_per_s_wall ${perSecond(wall.cold!)}`);
+console.log(`BENCH rules.baseline_loop_households_per_s_wall ${perSecond(wall.baseline!)}`);
+console.log(`BENCH rules.batch_nested_households_per_s_wall ${perSecond(wall.nested!)}`);
+console.log(`BENCH rules.traced_case_us_wall ${caseUs(wall.traced!)}`);
+console.log(`machine load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);

@@ -8,12 +8,15 @@
  * Two steps, so a preview can run the second twice (current vs draft version) on one conversion:
  *   toColumns(households)                    plain objects → one Float64Array per income type + sizes
  *   evaluateBatch(columns, { asOf, version }) columns → eligibility flags, per-capita income, amounts
+ * The fastest input is household totals (batch-totals.ts: member count and a flat row of quarterly income
+ * by type, judged in one pass). The per-batch law (threshold at the date, amount) is `batchConstantsOf`,
+ * shared by both. Input and output are documented in docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from './amounts';
 import type { RulesVersion } from './district/config';
 import type { Category } from './district/schema';
-import { incomeQuarterOf, treatIncomeType } from './income';
+import { incomeQuarterOf, perCapitaNotAboveThreshold, treatIncomeType } from './income';
 import type { Tiyn } from './money';
 import { RulesError } from './rules-error';
 
@@ -132,45 +135,114 @@ function pickCategory(version: RulesVersion, code: string | undefined): Category
   return c;
 }
 
-/** Evaluates the income test and the category amount for every household in the columns. */
-export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions): BatchResult {
-  const { asOf, version } = options;
+/** What a batch needs from the law once, before its loop: the same for every household judged on one date. */
+export interface BatchConstants {
+  readonly category: Category;
+  /** Subsistence minimum in force on the date (p.2.6). */
+  readonly subsistenceMinimumTiyn: Tiyn;
+  /** The p.6.4 / p.20.3 multiple of the subsistence minimum, in thousandths. */
+  readonly multipleThousandths: number;
+  /** multiple × subsistence minimum, rounded half up to the tiyn (for display, as the traced path shows it). */
+  readonly thresholdTiyn: Tiyn;
+  /** Whether the category has the income test of p.6.4 (otherwise every household passes it). */
+  readonly testIncome: boolean;
+  /** Whether the category pays the actual cost up to a cap (p.7): then fullAmountTiyn is the cap. */
+  readonly actualCost: boolean;
+  /** The category's amount per payment (p.7, capped by p.8), or the cap of an actual-cost category. */
+  readonly fullAmountTiyn: Tiyn;
+  /**
+   * multiple × SM × 3: p.20.3 holds when counted × 1000 ≤ this × members. Undefined when the product could
+   * leave the exact range of a double for some family size (then every comparison is made in BigInt).
+   */
+  readonly rhsPerMember: number | undefined;
+}
+
+/**
+ * The largest countable quarterly income compared in doubles: counted × 1000 and counted × 2 + members × 3
+ * stay exact integers below 2^53. Above it (90 billion tenge) a batch compares in BigInt like the traced path.
+ */
+export const EXACT_COUNTED_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+
+/** The law's values for a batch judged on `asOf` under `version` for one category (p.2.6, p.6.4, p.7, p.8). */
+export function batchConstantsOf(version: RulesVersion, asOf: Temporal.PlainDate, categoryCode: string | undefined): BatchConstants {
   const config = version.config;
-  const category = pickCategory(version, options.category);
-  if (columns.applicationDate !== undefined && columns.applicationDate !== asOf.toString()) {
-    throw new RulesError('INVALID_INPUT', `columns were filtered for applications on ${columns.applicationDate}, not ${asOf.toString()}`, 'applicationDate');
-  }
-  const n = columns.length;
+  const category = pickCategory(version, categoryCode);
   const sm = subsistenceMinimumAt(config, asOf).value;
   const multiple = thresholdMultipleAt(config, asOf, category).thousandths;
   const thresholdTiyn = Number((BigInt(sm) * BigInt(multiple) * 2n + 1000n) / 2000n);
   const actualCost = category.amountRule.kind === 'actual-cost-capped';
-  const fullAmount = computeCategoryAmount(category, { asOf, config, actualCostTiyn: actualCost ? Number.MAX_SAFE_INTEGER : undefined }).amountTiyn;
+  const fullAmountTiyn = computeCategoryAmount(category, { asOf, config, actualCostTiyn: actualCost ? Number.MAX_SAFE_INTEGER : undefined }).amountTiyn;
+  const rhs = multiple * sm * 3;
+  return {
+    category,
+    subsistenceMinimumTiyn: sm,
+    multipleThousandths: multiple,
+    thresholdTiyn,
+    testIncome: category.incomeTest.required,
+    actualCost,
+    fullAmountTiyn,
+    rhsPerMember: rhs * 65535 <= Number.MAX_SAFE_INTEGER ? rhs : undefined,
+  };
+}
+
+/** Per-capita income rounded half up to the tiyn, exactly as the traced path rounds it (art. 127, p.2.7). */
+export function perCapitaExact(countedTiyn: number, members: number): number {
+  return Number((BigInt(countedTiyn) * 2n + BigInt(members * 3)) / BigInt(members * 6));
+}
+
+/** A result array: an earlier result's when long enough (every entry is written again), else a new one. */
+export function float64(old: Float64Array | undefined, n: number): Float64Array {
+  return old && old.length >= n ? old : new Float64Array(n);
+}
+
+/** acc[i] += col[i] for the first n households (its own function, so V8 optimizes it once for every column). */
+function addColumn(acc: Float64Array, col: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) acc[i]! += col[i]!;
+}
+
+/** Evaluates the income test and the category amount for every household in the columns. */
+export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions): BatchResult {
+  const { asOf, version } = options;
+  const config = version.config;
+  const k = batchConstantsOf(version, asOf, options.category);
+  const category = k.category;
+  if (columns.applicationDate !== undefined && columns.applicationDate !== asOf.toString()) {
+    throw new RulesError('INVALID_INPUT', `columns were filtered for applications on ${columns.applicationDate}, not ${asOf.toString()}`, 'applicationDate');
+  }
+  const n = columns.length;
+  const sm = k.subsistenceMinimumTiyn;
+  const multiple = k.multipleThousandths;
+  const actualCost = k.actualCost;
+  const fullAmount = k.fullAmountTiyn;
 
   // Countable income per household: the sum of the columns whose type counts (art. 127, catalogue, akimat flag).
   const counted = reuseOrAllocate(options.reuse?.counted, n, 0);
-  columns.incomeTypes.forEach((type, t) => {
-    const how = treatIncomeType(config, type);
-    if (how !== 'counted' && how !== 'not-in-catalogue') return;
-    const col = columns.incomeByType[t]!;
-    for (let i = 0; i < n; i++) counted[i]! += col[i]!;
-  });
+  for (let t = 0; t < columns.incomeTypes.length; t++) {
+    const how = treatIncomeType(config, columns.incomeTypes[t]!);
+    if (how === 'counted' || how === 'not-in-catalogue') addColumn(counted, columns.incomeByType[t]!, n);
+  }
 
-  const eligible = options.reuse && options.reuse.eligible.length >= n ? options.reuse.eligible.fill(0, 0, n) : new Uint8Array(n);
-  const perCapita = reuseOrAllocate(options.reuse?.perCapitaTiyn, n, 0);
-  const amount = reuseOrAllocate(options.reuse?.amountTiyn, n, 0);
+  const eligible = options.reuse && options.reuse.eligible.length >= n ? options.reuse.eligible : new Uint8Array(n);
+  const perCapita = float64(options.reuse?.perCapitaTiyn, n);
+  const amount = float64(options.reuse?.amountTiyn, n);
   const members = columns.members;
   const costs = columns.actualCostTiyn;
-  const testIncome = category.incomeTest.required;
-  // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × members × 3 (all below 2^53 where it matters).
-  const rhsPerMember = multiple * sm * 3;
+  const testIncome = k.testIncome;
+  // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × members × 3, in doubles while exact.
+  const rhsPerMember = k.rhsPerMember;
   let eligibleCount = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const m = members[i]!;
     const c = counted[i]!;
-    perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
-    const ok = !testIncome || c * 1000 <= rhsPerMember * m;
+    let ok: boolean;
+    if (c <= EXACT_COUNTED_LIMIT && rhsPerMember !== undefined) {
+      perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
+      ok = !testIncome || c * 1000 <= rhsPerMember * m;
+    } else {
+      perCapita[i] = perCapitaExact(c, m);
+      ok = !testIncome || perCapitaNotAboveThreshold(c, m, multiple, sm);
+    }
     if (ok) {
       let a = fullAmount;
       if (actualCost) {
@@ -182,7 +254,10 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
       amount[i] = a;
       eligibleCount++;
       total += a;
+    } else {
+      eligible[i] = 0;
+      amount[i] = 0;
     }
   }
-  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted };
+  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn: k.thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted };
 }
