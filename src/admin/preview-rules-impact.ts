@@ -33,6 +33,7 @@ export async function budgetOf(sql: Sql, year: number): Promise<BudgetComparison
   return { available: true, year, allocatedTiyn: row?.a ?? 0, committedTiyn: row?.c ?? 0 };
 }
 
+/** `chunk`: households per id range read (see readRegistryColumns). */
 export async function previewRulesImpact(ctx: Ctx, draftId: string, options: { chunk?: number } = {}): Promise<ImpactSummary> {
   const today = todayOf(ctx);
   const draftRow = await getRulesVersionRow(ctx.database, draftId, today);
@@ -48,7 +49,7 @@ export async function previewRulesImpact(ctx: Ctx, draftId: string, options: { c
   const draft = selectRulesVersion(parseConfigOrFail(draftRow.config, `rules_version ${draftRow.code}`), asOf);
   // The registry describes today: a future version is previewed on today's households and incomes.
   const incomeDate = Temporal.PlainDate.compare(today, asOf) < 0 ? today : asOf;
-  const result = await computeImpact(ctx.database, { current, draft, asOf, incomeDate, collectChanges: true, ...(options.chunk ? { chunk: options.chunk } : {}) });
+  const result = await computeImpact(ctx.database, { current, draft, asOf, incomeDate, collectChanges: true, ...(options.chunk ? { partSize: options.chunk } : {}) });
   const { changes, ...totals } = result;
   const budget = await budgetOf(ctx.database, asOf.year);
   return runCommand(ctx, { action: 'rules.impact', targetType: 'rules_version' }, async ({ sql, at }) => {

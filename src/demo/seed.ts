@@ -2,7 +2,9 @@
  * Loads the synthetic population (src/demo/population.ts) into the registry tables reg_* that the fake
  * state systems serve: streamed household by household, written in batches with COPY (indexes and keys
  * built once at the end, see withIndexesDeferred), all in one transaction (a crash leaves nothing half-seeded). Idempotent: when the same seed and size are already
- * loaded it does nothing; another population is only loaded over it with `replace: true`.
+ * loaded it does nothing; another population is only loaded over it with `replace: true`. The quarterly
+ * aggregates of the impact preview (reg_household_size, reg_income_quarter, migration 0041) are rebuilt
+ * once after the load, their per-statement triggers being off for the seeding transaction.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql } from '../db/connect';
@@ -43,6 +45,8 @@ export class PopulationMismatchError extends Error {
 
 const REGISTRY_TABLES = ['reg_income', 'reg_benefit', 'reg_property', 'reg_assistance', 'reg_person', 'reg_household', 'reg_seed'] as const;
 const LOADED_TABLES = ['reg_household', 'reg_person', 'reg_income', 'reg_benefit', 'reg_property', 'reg_assistance'] as const;
+/** Derived per household and quarter for the impact preview (migration 0041), kept by triggers. */
+const QUARTER_TABLES = ['reg_household_size', 'reg_income_quarter'] as const;
 const SEED_LOCK = 4_242_010;
 
 const col = (name: string, type: BulkColumn['type']): BulkColumn => ({ name, type });
@@ -125,6 +129,8 @@ export async function seedPopulation(database: Database, options: SeedPopulation
       options.ruralDistricts ?? (await sql.query<{ code: string; name_kk: string }>('select id as code, name_kk from rural_district order by id'));
     if (ruralDistricts.length === 0) throw new Error('seedPopulation: no rural districts; seed the rural_district table first');
 
+    // The quarterly aggregates (migration 0041) are rebuilt once at the end rather than per COPY batch.
+    await sql.query("select set_config('komek.registry_bulk', 'on', true)");
     const batchPersons = options.batchPersons ?? 10_000;
     let households = 0;
     let persons = 0;
@@ -154,8 +160,10 @@ export async function seedPopulation(database: Database, options: SeedPopulation
     for (const table of ['reg_household', 'reg_person', 'reg_benefit', 'reg_property', 'reg_assistance']) {
       await sql.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
     }
+    await sql.query('select reg_rebuild_quarters()');
+    await sql.query("select set_config('komek.registry_bulk', 'off', true)");
     await sql.query('insert into reg_seed (id, seed, persons, households, as_of) values (1, $1, $2, $3, $4)', [seed, persons, households, asOf.toString()]);
-    for (const table of REGISTRY_TABLES) await sql.query(`analyze ${table}`);
+    for (const table of [...REGISTRY_TABLES, ...QUARTER_TABLES]) await sql.query(`analyze ${table}`);
     return { seeded: true, seed, persons, households, asOf: asOf.toString() };
   });
 }
