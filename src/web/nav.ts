@@ -48,6 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'payments-calendar', path: '/payments/calendar', labelKey: 'payments:nav.calendar', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/calendar') },
   { id: 'payments-runs', path: '/payments/runs', labelKey: 'payments:nav.runs', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/runs') },
   { id: 'payments-returns', path: '/payments/returns', labelKey: 'payments:nav.returns', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/returns') },
+  { id: 'payments-over-credits', path: '/payments/over-credits', labelKey: 'payments:nav.overCredits', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR'], load: () => import('./pages/payments/over-credits') },
   { id: 'payments-reconciliation', path: '/payments/reconciliation', labelKey: 'payments:nav.reconciliation', roles: ['ACCOUNTANT', 'HEAD', 'SPECIALIST', 'STATE_CORP', 'AUDITOR', 'RURAL_AKIM'], load: () => import('./pages/payments/reconciliation') },
   { id: 'users', path: '/users', labelKey: 'common:nav.users', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/users') },
   { id: 'audit', path: '/audit', labelKey: 'common:nav.audit', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/audit') },

@@ -72,4 +72,31 @@ describeBrowser('holiday payments end to end', () => {
     await app().screenshot(page, 'payments-reconciliation');
     expect(app().problems(page)).toEqual([]);
   }, 300_000);
+
+  it('records a sum over-credited to the State Corporation with its p.31 day, then its return (accountant)', async () => {
+    const page = await app().newPage({ fresh: true });
+    await app().open(page);
+    await app().signIn(page, 'accountant');
+    await page.getByTestId('nav-payments-over-credits').click();
+    await page.getByTestId('over-credit-amount').fill('12 500');
+    // Arrived Thursday 9 April 2026: due back by the last working day of April, Thursday the 30th.
+    await page.getByTestId('over-credit-arrived').fill('2026-04-09');
+    await page.getByTestId('over-credit-note').fill('double credit');
+    await page.getByTestId('over-credit-save').click();
+    await page.getByTestId('over-credit-recorded').waitFor();
+    const due = page.locator('[data-testid^=over-credit-due-]').first();
+    await expect.poll(() => due.innerText()).toContain('30.04.2026');
+    await app().screenshot(page, 'payments-over-credits');
+    await page.locator('[data-testid^=over-credit-returned-on-]').first().fill('2026-04-28');
+    await page.locator('[data-testid^=over-credit-returned-]:not([data-testid*=-on-])').first().click();
+    await page.locator('[data-testid^=over-credit-status-][data-tone=success]').first().waitFor();
+    expect(app().problems(page)).toEqual([]);
+    await app().signOut(page);
+
+    await app().signIn(page, 'auditor');
+    await page.getByTestId('nav-payments-over-credits').click();
+    await page.getByTestId('over-credits-table').getByText('30.04.2026').first().waitFor();
+    expect(await page.getByTestId('over-credit-save').count()).toBe(0);
+    expect(app().problems(page)).toEqual([]);
+  }, 180_000);
 });

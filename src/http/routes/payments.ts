@@ -28,6 +28,8 @@ import { listHolidays, selectHoliday } from '../../payments/holiday-list';
 import { loadDistrictConfig } from '../../payments/calendar';
 import { almatyDay, isoDate } from '../../payments/dates';
 import { driveHolidayRunInBackground } from '../../payments/holiday-run-worker';
+import { recordOverCredit, recordOverCreditReturned } from '../../payments/record-over-credit';
+import { listOverCredits, OVER_CREDIT_STATUSES } from '../../payments/list-over-credits';
 
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -127,6 +129,29 @@ export function registerPaymentRoutes(app: AppHono, routes: RouteInfo[]): void {
     if (file) await importBankStatement(ctxOf(c), file).catch(() => undefined);
     return c.json({ reissue }, 200);
   });
+
+  // ------------------------------------------------------------------ over-credited sums (p.31)
+  defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/over-credits', tags: ['payments'], summary: 'Over-credited sums with the last working day of the month they must be returned by (p.31)', request: { query: z.object({ status: z.enum(OVER_CREDIT_STATUSES).optional() }) }, responses: { 200: { description: 'Over-credits', content: json(z.object({ overCredits: Any })) }, ...Errors } }), async (c) => {
+    const deps = c.get('deps');
+    return c.json({ overCredits: await listOverCredits(deps.database, { today: almatyDay(deps.clock.now()), status: c.req.valid('query').status }) }, 200);
+  });
+  defineRoute(
+    app,
+    routes,
+    ['ACCOUNTANT'],
+    createRoute({
+      method: 'post',
+      path: '/api/payments/over-credits',
+      tags: ['payments'],
+      summary: "Record a sum credited in excess on the State Corporation's account; it is due back by the last working day of the month (p.31)",
+      request: { body: { required: true, content: json(z.strictObject({ paymentId: z.number().int().positive().nullable().optional(), amountTiyn: z.number().int().positive(), arrivedOn: IsoDate, note: z.string().max(500).nullable().optional() })) } },
+      responses: { 201: { description: 'Recorded', content: json(z.object({ overCredit: Any })) }, ...Errors },
+    }),
+    async (c) => c.json({ overCredit: await recordOverCredit(ctxOf(c), c.req.valid('json')) }, 201),
+  );
+  defineRoute(app, routes, ['ACCOUNTANT'], createRoute({ method: 'post', path: '/api/payments/over-credits/{id}/returned', tags: ['payments'], summary: 'Record that an over-credited sum came back to the authorized body (p.31)', request: { params: IdParam, body: { required: true, content: json(z.strictObject({ returnedOn: IsoDate })) } }, responses: { 200: { description: 'Returned', content: json(z.object({ overCredit: Any })) }, ...Errors } }), async (c) =>
+    c.json({ overCredit: await recordOverCreditReturned(ctxOf(c), { id: c.req.valid('param').id, returnedOn: c.req.valid('json').returnedOn }) }, 200),
+  );
 
   // ------------------------------------------------------------------ holiday runs (p.5, p.10, p.25)
   defineRoute(app, routes, READ, createRoute({ method: 'get', path: '/api/payments/holidays', tags: ['payments'], summary: "The district's holiday list with categories (p.5), as in the rules version in force today", responses: { 200: { description: 'Holidays', content: json(z.object({ holidays: Any })) }, ...Errors } }), async (c) => {

@@ -95,6 +95,19 @@ export interface ReturnRow {
   correctedIban: string | null;
   reissueReference: string | null;
 }
+export interface OverCreditRow {
+  id: number;
+  paymentId: number | null;
+  recipientIin: string | null;
+  recipientName: string | null;
+  amountTiyn: number;
+  arrivedOn: string;
+  returnDueOn: string;
+  returnedOn: string | null;
+  note: string | null;
+  clause: 'p.31';
+  status: 'open' | 'overdue' | 'returned' | 'returned-late';
+}
 export interface ReconRow {
   period: string;
   categoryCode: string;
@@ -137,6 +150,9 @@ export const paymentsApi = {
   importStatement: (fileName: string, content: string) => r<{ statement: { credited: number; failed: number; returned: number; skipped: number } }>('POST', '/api/payments/statements', { fileName, content }),
   returns: (status?: string) => r<{ returns: ReturnRow[] }>('GET', '/api/payments/returns', undefined, { status }),
   reissue: (id: number, correctedIban: string) => r<{ reissue: { orderReference: string } }>('POST', `/api/payments/returns/${id}/reissue`, { correctedIban }),
+  overCredits: (status?: OverCreditRow['status']) => r<{ overCredits: OverCreditRow[] }>('GET', '/api/payments/over-credits', undefined, { status }),
+  recordOverCredit: (body: { amountTiyn: number; arrivedOn: string; paymentId?: number | null; note?: string | null }) => r<{ overCredit: { id: number; returnDueOn: string; explanation: Text3 } }>('POST', '/api/payments/over-credits', body),
+  overCreditReturned: (id: number, returnedOn: string) => r<{ overCredit: { id: number; returnedOn: string; late: boolean } }>('POST', `/api/payments/over-credits/${id}/returned`, { returnedOn }),
   holidays: () => r<{ holidays: HolidayListEntry[] }>('GET', '/api/payments/holidays'),
   holiday: (date: string) => r<{ holiday: HolidaySelection }>('GET', `/api/payments/holidays/${date}`),
   runs: () => r<{ runs: HolidayRun[] }>('GET', '/api/payments/holiday-runs'),
