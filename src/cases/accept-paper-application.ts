@@ -101,7 +101,7 @@ export async function acceptPaperApplication(ctx: CaseCtx & { readonly egov?: Eg
   }
   return runCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ sql }) => {
     const application = await registerApplication(sql, ctx.env, ctx.actor, {
-      channel, applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null,
+      channel, applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null, language: form.language ?? 'kk',
       ruralDistrictId: form.ruralDistrictId, address: form.address, family: assembleFamily(form, gw.byIin, day), eventOn: form.eventDate ?? null, actualCostTiyn: form.actualCostTiyn ?? null,
       receivedAt, documents: form.documents, dataRequests: gw.requests,
     });

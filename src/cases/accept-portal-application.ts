@@ -114,7 +114,7 @@ export async function acceptPortalApplication(
   }
   const registering = runCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ sql }) => {
     const registered = await registerApplication(sql, ctx.env, ctx.actor, {
-      channel: 'PORTAL', applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null,
+      channel: 'PORTAL', applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null, language: form.language ?? 'kk',
       ruralDistrictId: form.ruralDistrictId, address: form.address, family: assembleFamily(form, byIin, day), eventOn: form.eventDate ?? null, actualCostTiyn: form.actualCostTiyn ?? null,
       receivedAt, documents: form.documents, dataRequests: requests, portal: { requestId: parsed.requestId, signerIin, signerName: verdict.signer!.commonName },
     });

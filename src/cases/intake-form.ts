@@ -79,6 +79,11 @@ export const Form1Input = z.strictObject({
   ruralDistrictId: z.string().min(1).max(64),
   address: z.string().trim().min(3).max(500),
   mobile: z.string().regex(/^\+7\d{10}$/, msg('Ұялы нөмір +7XXXXXXXXXX пішімінде.', 'Мобильный номер в формате +7XXXXXXXXXX.', 'Mobile number as +7XXXXXXXXXX.')).optional(),
+  /**
+   * The language the applicant wants the notices in — the hearing notice (p.18), forms 5 and 6 (p.19) by
+   * SMS, personal cabinet or print: Kazakh (the state language; when not given) or Russian.
+   */
+  language: z.enum(['kk', 'ru'], { message: msg('Тіл: kk немесе ru.', 'Язык: kk или ru.', 'Language: kk or ru.') }).optional(),
   iban: z.string().max(40).optional(),
   /** The other members of the household (the applicant is added as its first member). */
   family: z.array(FamilyMemberInput).max(30).optional(),
@@ -138,8 +143,14 @@ export function validateForm1(f: Form1Input, intakeDay: Temporal.PlainDate): { i
   if (dates.length) throw new AppError('DATE_OUT_OF_ORDER', dates);
   if (f.representative) {
     const p = f.representative.powerOfAttorney;
-    const valid = p.date <= intakeDay.toString() && p.validUntil >= intakeDay.toString();
-    if (!valid) throw new AppError('POWER_OF_ATTORNEY_INVALID', [{ path: 'representative.powerOfAttorney', message: msg('Сенімхат қабылдау күні жарамсыз.', 'Доверенность недействительна на день приёма.', 'The power of attorney is not valid on the day of intake.') }]);
+    const day = intakeDay.toString();
+    const shown = (iso: string) => iso.split('-').reverse().join('.');
+    if (p.validUntil < day) {
+      throw new AppError('POWER_OF_ATTORNEY_INVALID', [{ path: 'representative.powerOfAttorney', message: msg(`Сенімхаттың мерзімі ${shown(p.validUntil)} өтіп кеткен: өкіл өтініш бере алмайды.`, `Срок доверенности истёк ${shown(p.validUntil)}: представитель не может подать заявление.`, `The power of attorney expired on ${shown(p.validUntil)}: the representative cannot apply.`) }], { validUntil: p.validUntil, intakeDay: day });
+    }
+    if (p.date > day || p.validUntil < p.date) {
+      throw new AppError('POWER_OF_ATTORNEY_INVALID', [{ path: 'representative.powerOfAttorney', message: msg('Сенімхат қабылдау күні әлі күшіне енбеген.', 'Доверенность ещё не действует на день приёма.', 'The power of attorney is not yet in force on the day of intake.') }], { date: p.date, intakeDay: day });
+    }
   }
   return { iban };
 }

@@ -23,6 +23,8 @@ export interface RegisterInput {
   readonly rulesVersion: string;
   readonly iban: string | null;
   readonly mobile: string | null;
+  /** The language of the notices sent to the applicant (form 1 / 1-1). */
+  readonly language: 'kk' | 'ru';
   readonly ruralDistrictId: string;
   readonly address: string;
   readonly family: readonly FamilyEntry[];
@@ -78,15 +80,16 @@ export async function registerApplication(sql: Sql, env: CaseEnv, actor: Actor |
     `with n as (select nextval($1::regclass) as last)
      insert into application (reg_number, reg_year, reg_seq, channel, status, applicant_iin, representative_iin, poa_number, poa_date, poa_valid_until, ground, category_code,
        iban, mobile, rural_district_id, address_text, family, event_on, actual_cost_tiyn, received_at, registered_on, rules_version, portal_request_id, eds_signer_iin, eds_signer_name,
-       created_by, deadlines, next_step, next_role, next_target_on, next_hard_on, decision_hard_on, updated_at)
+       created_by, deadlines, next_step, next_role, next_target_on, next_hard_on, decision_hard_on, updated_at, notice_lang)
      select $2 || lpad(n.last::text, 6, '0'), $3, n.last, $4, 'REGISTERED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-       $25, $26, $27, $28, $29, $30, $31, $19
+       $25, $26, $27, $28, $29, $30, $31, $19, $32
      from n returning id, reg_seq`,
     [
       `application_number_${year}`, `${env.numberPrefix}-${year}-`, year, input.channel, input.applicant.iin, rep?.person.iin ?? null, rep?.powerOfAttorney.number ?? null, rep?.powerOfAttorney.date ?? null,
       rep?.powerOfAttorney.validUntil ?? null, input.ground, input.categoryCode, input.iban, input.mobile, input.ruralDistrictId, input.address, JSON.stringify(input.family), input.eventOn,
       input.actualCostTiyn, input.receivedAt.toString(), registeredOn.toString(), input.rulesVersion, input.portal?.requestId ?? null, input.portal?.signerIin ?? null, input.portal?.signerName ?? null,
       actor?.id ?? null, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn,
+      input.language,
     ],
   );
   const id = row!.id;

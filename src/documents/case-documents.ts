@@ -13,6 +13,7 @@ import { issuerFor } from './issuer';
 import { renderForm } from './render';
 import type { DocLang, DocumentData, FormCode, L, Row, Scalar } from './template';
 import { REFUSAL_GROUND_NAMES, clauseLabel, formatAmount, formatCivilDate, normalizeClause } from '../notifications/notice-texts';
+import { hearingNoticeFacts } from '../notifications/enqueue-hearing-notice';
 
 const l = (kk: string, ru: string): L => ({ kk, ru });
 
@@ -205,7 +206,40 @@ export async function caseDocumentData(sql: Sql, id: string, form: FormCode): Pr
     case '5':
     case '6':
       return decisionData(sql, c, form, address);
+    case 'hearing':
+      return hearingNoticeData(sql, c, address);
   }
+}
+
+/** The preliminary refusal and hearing notice (p.18): the same facts as its SMS and cabinet texts. */
+async function hearingNoticeData(sql: Sql, c: CaseRecord, address: L): Promise<DocumentData> {
+  const f = await hearingNoticeFacts(sql, c.id);
+  if (!f) throw new AppError('DOCUMENT_NOT_AVAILABLE');
+  const [h] = await sql.query<{ text: string; official: string | null }>(
+    `select h.preliminary_text as text,
+            (select u.full_name from audit_entry e join app_user u on u.id = e.actor_id where e.target_type = 'application' and e.target_id = h.application_id::text and e.action = 'application.proposeRefusal' order by e.at desc limit 1) as official
+       from hearing h where h.application_id = $1`,
+    [c.id],
+  );
+  const where = [f.hearingLocal, f.hearingPlace, f.hearingMeans].filter((x): x is string => !!x && x.trim() !== '').join(', ');
+  return {
+    number: null,
+    date: f.notifiedOn,
+    synthetic: c.synthetic,
+    issuer: issuerFor(c.rulesVersion),
+    values: {
+      applicantName: c.applicantName,
+      address,
+      application: `${c.regNumber}, ${formatCivilDate(c.registeredOn)}`,
+      refusalReason: refusalText(f.refusalGround),
+      preliminary: h?.text ?? null,
+      hearing: where || l('Уақыты мен орнын уәкілетті орган хабарлайды', 'Время и место сообщит уполномоченный орган'),
+      objectionDue: l(`${formatCivilDate(f.objectionDueOn)} қоса алғанда (2 жұмыс күні)`, `по ${formatCivilDate(f.objectionDueOn)} включительно (2 рабочих дня)`),
+      plannedDecision: formatCivilDate(f.plannedDecisionOn),
+    },
+    signatures: { official: h?.official ?? null },
+    clauses: [normalizeClause(f.refusalGround)],
+  };
 }
 
 interface DecisionRow {

@@ -286,7 +286,43 @@ const form6: FormTemplate = {
   signatures: [{ key: 'head', label: l('Уәкілетті орган басшысы', 'Руководитель уполномоченного органа') }],
 };
 
-export const FORMS: Readonly<Record<FormCode, FormTemplate>> = { '1': form1, '1-3': form13, '2': form2, '3': form3, '4': form4, '5': form5, '6': form6 };
+/**
+ * The notice of the preliminary decision to refuse and of the hearing (p.18; Administrative Procedural
+ * Code arts. 73–74). Not an appendix of the Model Rules: its content follows p.18 — the ground with its
+ * clause, the hearing's date, time, place or means, the 2-working-day objection window, the day before
+ * which no decision is taken, and the protocol-and-remarks rule for an oral objection.
+ */
+const hearingNotice: FormTemplate = {
+  form: 'hearing',
+  appendix: null,
+  reference: l('Қағидалардың 18-тармағы; ҚР Әкімшілік рәсімдік-процестік кодексінің 73-бабы', 'Пункт 18 Правил; статья 73 Административного процедурно-процессуального кодекса РК'),
+  title: l('Бас тарту туралы алдын ала шешім және тыңдау туралы хабарлама', 'Уведомление о предварительном решении об отказе и о заслушивании'),
+  clauses: ['p.18'],
+  sections: [
+    {
+      fields: [
+        { kind: 'text', key: 'applicantName', label: l('Кімге', 'Кому') },
+        { kind: 'text', key: 'address', label: l('Мекенжайы', 'Адрес') },
+        { kind: 'text', key: 'application', label: l('Өтініш', 'Заявление') },
+        { kind: 'paragraph', key: 'refusalReason', label: l('Бас тартудың алдын ала негізі', 'Предварительное основание отказа') },
+        { kind: 'paragraph', key: 'preliminary', label: l('Алдын ала шешім', 'Предварительное решение') },
+        { kind: 'text', key: 'hearing', label: l('Тыңдау (күні, уақыты, орны, тәсілі)', 'Заслушивание (дата, время, место, способ)') },
+        { kind: 'text', key: 'objectionDue', label: l('Қарсылық беру мерзімі', 'Срок подачи возражения') },
+        { kind: 'text', key: 'plannedDecision', label: l('Шешім қабылданатын күн (ерте емес)', 'Решение будет принято не ранее') },
+        {
+          kind: 'note',
+          text: l(
+            'Алдын ала шешімге хабарламаны алған күннен бастап 2 жұмыс күні ішінде жазбаша немесе ауызша қарсылық беруге болады. Ауызша қарсылық тыңдау хаттамасына енгізіледі; хаттамамен танысқаннан кейін 3 жұмыс күні ішінде оған ескертулер беруге болады. Уәкілетті орган қарсылық пен ескертулерді қарағаннан кейін ғана шешім қабылдайды (Қағидалардың 18-тармағы).',
+            'На предварительное решение можно подать возражение письменно или устно в течение 2 рабочих дней со дня получения уведомления. Устное возражение заносится в протокол заслушивания; с протоколом можно ознакомиться и в течение 3 рабочих дней подать замечания. Решение принимается только после рассмотрения возражения и замечаний (п. 18 Правил).',
+          ),
+        },
+      ],
+    },
+  ],
+  signatures: [{ key: 'official', label: l('Уәкілетті органның лауазымды адамы', 'Должностное лицо уполномоченного органа') }],
+};
+
+export const FORMS: Readonly<Record<FormCode, FormTemplate>> = { '1': form1, '1-3': form13, '2': form2, '3': form3, '4': form4, '5': form5, '6': form6, hearing: hearingNotice };
 
 /** How to appeal a refusal (Administrative Procedural Code of the RK, arts. 91–92; then court). */
 export const APPEAL_TEXT: L = l(

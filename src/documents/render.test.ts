@@ -27,7 +27,9 @@ describe.skipIf(!hasPdftotext)('PDF forms extract as real text in Kazakh and Rus
     const title = FORMS[form].title[lang].toUpperCase();
     expect(text).toContain(title.split(' ').slice(0, 3).join(' '));
     expect(text).toContain('Жұмабаева Әсел Қайратқызы');
-    expect(text).toContain(lang === 'kk' ? `${FORMS[form].appendix}-қосымша` : `Приложение ${FORMS[form].appendix}`);
+    const appendix = FORMS[form].appendix;
+    if (appendix) expect(text).toContain(lang === 'kk' ? `${appendix}-қосымша` : `Приложение ${appendix}`);
+    else expect(text).toContain(FORMS[form].reference![lang].split(' ').slice(0, 2).join(' '));
     expect(text).toContain(data.issuer.rules[lang]);
     expect(text).toContain(data.issuer.body[lang].split(' ').slice(0, 3).join(' '));
     expect(text).toContain(lang === 'kk' ? 'СИНТЕТИКАЛЫҚ ДЕРЕКТЕР' : 'СИНТЕТИЧЕСКИЕ ДАННЫЕ');
@@ -51,6 +53,16 @@ describe.skipIf(!hasPdftotext)('PDF forms extract as real text in Kazakh and Rus
     const text = await extract('6', sampleDocument('6', 'refuse'), 'ru');
     expect(text).toContain('Административным процедурно-процессуальным кодексом');
     expect(text).toContain('подпункт 3) пункта 20');
+  });
+
+  it('states the ground, the hearing and the 2-working-day objection window in the hearing notice (p.18)', async () => {
+    const kk = await extract('hearing', sampleDocument('hearing'), 'kk');
+    expect(kk).toContain('20-тармағының 3)-тармақшасы');
+    expect(kk).toContain('12.03.2025 10:00');
+    expect(kk).toContain('2 жұмыс күні ішінде');
+    const ru = await extract('hearing', sampleDocument('hearing'), 'ru');
+    expect(ru).toContain('по 12.03.2025 включительно (2 рабочих дня)');
+    expect(ru).toContain('статья 73 Административного');
   });
 
   it('does not mark real (non-synthetic) documents as demo', async () => {

@@ -200,7 +200,7 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
     info: {
       Title: `${template.title[lang]}${data.number ? ` № ${data.number}` : ''}`,
       Author: data.issuer.body[lang],
-      Subject: WORDS.appendix[lang](template.appendix),
+      Subject: template.appendix ? WORDS.appendix[lang](template.appendix) : (template.reference?.[lang] ?? ''),
       Creator: 'Komek',
       Producer: 'Komek (pdfkit)',
       CreationDate: new Date(`${data.date}T00:00:00Z`),
@@ -228,8 +228,12 @@ export function renderForm(template: FormTemplate, data: DocumentData, lang: Doc
   const boxW = 235;
   const boxX = L.right - boxW;
   let y = doc.y;
-  y += L.text(WORDS.appendix[lang](template.appendix), boxX, y, boxW, { size: 8, align: 'center' }) + 4;
-  y += L.text(WORDS.form[lang], boxX, y, boxW, { font: 'B', size: 9, align: 'right' }) + 10;
+  if (template.appendix) {
+    y += L.text(WORDS.appendix[lang](template.appendix), boxX, y, boxW, { size: 8, align: 'center' }) + 4;
+    y += L.text(WORDS.form[lang], boxX, y, boxW, { font: 'B', size: 9, align: 'right' }) + 10;
+  } else if (template.reference) {
+    y += L.text(template.reference[lang], boxX, y, boxW, { size: 8, align: 'center' }) + 10;
+  }
   doc.y = y;
 
   // Addressee (form 1) at the right, or the issuing body centred.

@@ -12,7 +12,8 @@ export interface L {
   readonly ru: string;
 }
 
-export const FORM_CODES = ['1', '1-3', '2', '3', '4', '5', '6'] as const;
+/** The Model Rules' appendices, and 'hearing': the preliminary refusal and hearing notice (p.18, APC art. 73). */
+export const FORM_CODES = ['1', '1-3', '2', '3', '4', '5', '6', 'hearing'] as const;
 export type FormCode = (typeof FORM_CODES)[number];
 
 export interface TableColumn {
@@ -41,8 +42,10 @@ export interface SectionSpec {
 
 export interface FormTemplate {
   readonly form: FormCode;
-  /** "Appendix N" of the Model Rules (Government Decree No. 523 of 30 June 2023). */
-  readonly appendix: string;
+  /** "Appendix N" of the Model Rules (Government Decree No. 523 of 30 June 2023); null for a document with no appendix. */
+  readonly appendix: string | null;
+  /** Shown at the top right instead of the appendix reference when there is none (the provisions it is issued under). */
+  readonly reference?: L;
   readonly title: L;
   /** Addressee shown at the top right, if any; `{body}` stands for the issuing body. */
   readonly addressee?: L;

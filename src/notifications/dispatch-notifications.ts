@@ -1,5 +1,6 @@
 /**
- * Sends the decision notices queued by `enqueueDecisionNotice` (p.19), after the decision committed.
+ * Sends the notices queued by `enqueueDecisionNotice` (forms 5 and 6, p.19) and `enqueueHearingNotice`
+ * (the preliminary decision and hearing notice, p.18), after their transaction committed.
  * Safe with any number of workers: each row is claimed with `for update skip locked` and a short lease,
  * sent with no transaction open, and its result recorded together with its audit entry. A crash after
  * sending and before recording leaves the row queued; once the lease ends it is tried again with the
@@ -48,8 +49,8 @@ export interface DispatchReport {
 interface Row {
   id: string;
   applicationId: string;
-  decisionId: string;
-  form: '5' | '6';
+  decisionId: string | null;
+  form: '5' | '6' | 'hearing';
   channel: 'sms' | 'cabinet';
   status: 'queued' | 'sent';
   lang: string;
@@ -59,6 +60,7 @@ interface Row {
   providerMessageId: string | null;
   iin: string;
   portalRequestId: string | null;
+  /** The decision's number; for the hearing notice, the application's registration number. */
   decisionNumber: string;
 }
 
@@ -77,7 +79,7 @@ async function fallBackToPrint(sql: Sql, row: Row, at: string): Promise<boolean>
   const inserted = await sql.query(
     `insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, created_at, updated_at)
      select application_id, decision_id, form, 'print', lang, null, body, 'queued', $2, $2, $2 from notification where id = $1
-     on conflict (decision_id, channel) do nothing returning id`,
+     on conflict do nothing returning id`,
     [row.id, at],
   );
   return inserted.length > 0;
@@ -174,8 +176,8 @@ export async function dispatchNotifications(deps: { readonly database: Database;
     const row = await deps.database.transaction(async ({ sql }) => {
       const [r] = await sql.query<Row>(
         `select n.id::text as id, n.application_id as "applicationId", n.decision_id as "decisionId", n.form, n.channel, n.status, n.lang, n.phone, n.body,
-                n.attempts, n.provider_message_id as "providerMessageId", a.applicant_iin as iin, a.portal_request_id as "portalRequestId", d.number as "decisionNumber"
-           from notification n join application a on a.id = n.application_id join decision d on d.id = n.decision_id
+                n.attempts, n.provider_message_id as "providerMessageId", a.applicant_iin as iin, a.portal_request_id as "portalRequestId", coalesce(d.number, a.reg_number) as "decisionNumber"
+           from notification n join application a on a.id = n.application_id left join decision d on d.id = n.decision_id
           where ((n.status = 'queued' and n.channel in ('sms', 'cabinet')) or (n.status = 'sent' and n.channel = 'sms'))
             and n.next_attempt_at <= $1
           order by n.next_attempt_at, n.id

@@ -9,6 +9,7 @@
  *     State Corporation when the applicant comes);
  *   - a portal application (form 1-1) → also a personal-cabinet row due within 1 working day of the
  *     decision (p.19; the date from src/rules/deadlines.ts).
+ * Written in the applicant's language (application.notice_lang, chosen at intake: kk or ru).
  * Idempotent: one row per decision and channel.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -25,6 +26,7 @@ export interface EnqueueDecisionNoticeInput {
   readonly phone: string | null;
   /** True for applications filed through the portal (form 1-1). */
   readonly portal: boolean;
+  /** Overrides the applicant's language chosen at intake (application.notice_lang). */
   readonly lang?: NoticeLang;
   readonly at: Temporal.Instant;
 }
@@ -36,16 +38,17 @@ export interface EnqueuedNotice {
 }
 
 /** Reads the facts a notice states from the decision and its application (in the caller's transaction). */
-export async function noticeFacts(sql: Sql, decisionId: string): Promise<(NoticeFacts & { applicationId: string }) | null> {
-  const [row] = await sql.query<{ applicationId: string; outcome: 'grant' | 'refuse'; number: string; decidedOn: string; regNumber: string; amountTiyn: string | null; refusalGround: string | null }>(
+export async function noticeFacts(sql: Sql, decisionId: string): Promise<(NoticeFacts & { applicationId: string; lang: NoticeLang }) | null> {
+  const [row] = await sql.query<{ applicationId: string; outcome: 'grant' | 'refuse'; number: string; decidedOn: string; regNumber: string; amountTiyn: string | null; refusalGround: string | null; lang: NoticeLang }>(
     `select d.application_id as "applicationId", d.outcome, d.number, d.decided_on::text as "decidedOn", a.reg_number as "regNumber",
-            d.amount_tiyn::text as "amountTiyn", d.refusal_ground as "refusalGround"
+            d.amount_tiyn::text as "amountTiyn", d.refusal_ground as "refusalGround", a.notice_lang as lang
        from decision d join application a on a.id = d.application_id where d.id = $1`,
     [decisionId],
   );
   if (!row) return null;
   return {
     applicationId: row.applicationId,
+    lang: row.lang,
     outcome: row.outcome,
     decisionNumber: row.number,
     decidedOn: row.decidedOn,
@@ -60,7 +63,7 @@ export async function enqueueDecisionNotice(sql: Sql, input: EnqueueDecisionNoti
   const facts = await noticeFacts(sql, input.decisionId);
   if (!facts || facts.applicationId !== input.applicationId) throw new Error(`enqueueDecisionNotice: decision ${input.decisionId} of application ${input.applicationId} not found`);
   if (facts.outcome !== input.outcome) throw new Error(`enqueueDecisionNotice: outcome ${input.outcome} differs from the decision's ${facts.outcome}`);
-  const lang = input.lang ?? 'kk';
+  const lang = input.lang ?? facts.lang;
   const form = input.outcome === 'grant' ? '5' : '6';
   const at = input.at.toString();
   const rows: { channel: 'sms' | 'print' | 'cabinet'; body: string; dueOn: string | null }[] = [];

@@ -1,4 +1,4 @@
-/** Reads of the notification outbox (p.19): the print queue and the notices of one application. */
+/** Reads of the notification outbox (p.18 hearing notices, p.19 decision notices): the print queue and the notices of one application. */
 import type { Sql } from '../db/connect';
 
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'printed', 'handed-over'] as const;
@@ -13,10 +13,12 @@ export interface NotificationView {
   readonly applicantIin: string;
   readonly applicantName: string;
   readonly ruralDistrictId: string;
-  readonly decisionId: string;
-  readonly decisionNumber: string;
-  readonly decidedOn: string;
-  readonly form: '5' | '6';
+  /** The decision of a form 5/6 notice; null for the hearing notice. */
+  readonly decisionId: string | null;
+  readonly decisionNumber: string | null;
+  readonly decidedOn: string | null;
+  /** Form 5 (grant), 6 (refusal) or 'hearing' (preliminary decision and hearing notice, p.18). */
+  readonly form: '5' | '6' | 'hearing';
   readonly channel: NotificationChannel;
   readonly lang: 'kk' | 'ru';
   readonly phone: string | null;
@@ -44,7 +46,7 @@ const SELECT = `
          n.handed_over_to as "handedOverTo"
     from notification n
     join application a on a.id = n.application_id
-    join decision d on d.id = n.decision_id
+    left join decision d on d.id = n.decision_id
     join person p on p.iin = a.applicant_iin`;
 
 /** The print queue: notices to print (`queued`) and printed ones waiting for the applicant (`printed`). */

@@ -81,3 +81,53 @@ export function cabinetText(f: NoticeFacts, lang: NoticeLang): { title: string; 
     ? { title: 'Әлеуметтік көмек көрсетуден бас тарту туралы хабарлама', text: `${smsText(f, lang)} Бас тарту негізі: ${clauseLabel(clause, 'kk')} — ${name}.` }
     : { title: 'Уведомление об отказе в оказании социальной помощи', text: `${smsText(f, lang)} Основание отказа: ${clauseLabel(clause, 'ru')} Правил — ${name}.` };
 }
+
+/**
+ * The facts of the preliminary decision to refuse and of the hearing (p.18; Administrative Procedural
+ * Code arts. 73–74), as the notice states them.
+ */
+export interface HearingNoticeFacts {
+  readonly regNumber: string;
+  /** The p.20 sub-point the refusal would rest on, e.g. 'p.20.3'. */
+  readonly refusalGround: string;
+  /** ISO civil dates: the notice, the last day of the objection window (2 WD), the planned decision. */
+  readonly notifiedOn: string;
+  readonly objectionDueOn: string;
+  readonly plannedDecisionOn: string;
+  /** The hearing's date and time in the district's time zone, "DD.MM.YYYY HH:mm", when set. */
+  readonly hearingLocal: string | null;
+  readonly hearingPlace: string | null;
+  /** Video-conference, information system, in person… (p.18), when set. */
+  readonly hearingMeans: string | null;
+}
+
+function hearingWhereWhen(f: HearingNoticeFacts, lang: NoticeLang): string {
+  const parts = [f.hearingLocal, f.hearingPlace, f.hearingMeans].filter((x): x is string => !!x && x.trim() !== '');
+  if (parts.length) return lang === 'kk' ? `Тыңдау: ${parts.join(', ')}.` : `Заслушивание: ${parts.join(', ')}.`;
+  return lang === 'kk' ? 'Тыңдау уақыты мен орнын уәкілетті орган хабарлайды; ұстанымыңызды бөлімде немесе байланыс құралдары арқылы айта аласыз.' : 'Время и место заслушивания сообщит уполномоченный орган; позицию можно изложить в отделе или с помощью средств связи.';
+}
+
+/** The SMS text of the hearing notice: the preliminary refusal with its clause, the hearing, the 2-WD objection window. */
+export function hearingSmsText(f: HearingNoticeFacts, lang: NoticeLang): string {
+  const clause = normalizeClause(f.refusalGround).slice(2);
+  const due = formatCivilDate(f.objectionDueOn);
+  const planned = formatCivilDate(f.plannedDecisionOn);
+  return lang === 'kk'
+    ? `Алдын ала шешім: ${f.regNumber} өтініші бойынша әлеуметтік көмектен бас тарту көзделуде, Қағидалардың ${clause}-т. ${hearingWhereWhen(f, lang)} Қарсылықты ${due} қоса алғанда (2 жұмыс күні) жазбаша немесе ауызша беріңіз. Шешім ${planned} ерте емес қабылданады.`
+    : `Предварительное решение: по заявлению ${f.regNumber} предполагается отказ в социальной помощи, п. ${clause} Правил. ${hearingWhereWhen(f, lang)} Возражение подайте письменно или устно до ${due} включительно (2 рабочих дня). Решение — не ранее ${planned}.`;
+}
+
+/** The personal-cabinet (and print) hearing notice: title and body, with the ground's name and the clauses. */
+export function hearingCabinetText(f: HearingNoticeFacts, lang: NoticeLang): { title: string; text: string } {
+  const clause = normalizeClause(f.refusalGround);
+  const name = REFUSAL_GROUND_NAMES[clause]?.[lang] ?? '';
+  return lang === 'kk'
+    ? {
+        title: 'Бас тарту туралы алдын ала шешім және тыңдау туралы хабарлама',
+        text: `${hearingSmsText(f, lang)} Бас тарту негізі: Қағидалардың ${clauseLabel(clause, 'kk')} — ${name}. Хабарлама ${formatCivilDate(f.notifiedOn)} жіберілді (Қағидалардың 18-тармағы, ҚР ӘРПК 73-бабы).`,
+      }
+    : {
+        title: 'Уведомление о предварительном решении об отказе и о заслушивании',
+        text: `${hearingSmsText(f, lang)} Основание отказа: ${clauseLabel(clause, 'ru')} Правил — ${name}. Уведомление направлено ${formatCivilDate(f.notifiedOn)} (п. 18 Правил, ст. 73 АППК РК).`,
+      };
+}

@@ -9,7 +9,9 @@ export interface CabinetNotice {
   readonly iin: string;
   /** The portal's request id of the application (form 1-1). */
   readonly portalRequestId: string | null;
-  readonly form: '5' | '6';
+  /** Form 5 or 6 (p.19), or 'hearing': the preliminary decision to refuse and the hearing notice (p.18). */
+  readonly form: '5' | '6' | 'hearing';
+  /** The decision's number; for the hearing notice, the application's registration number. */
   readonly decisionNumber: string;
   readonly title: string;
   readonly text: string;

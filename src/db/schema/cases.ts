@@ -31,6 +31,8 @@ export const application = pgTable('application', {
   categoryCode: text('category_code').notNull(),
   iban: text('iban'),
   mobile: text('mobile'),
+  /** Language of the notices sent to the applicant (kk | ru), chosen at intake (migration 0026). */
+  noticeLang: text('notice_lang').notNull().default('kk'),
   ruralDistrictId: text('rural_district_id').notNull(),
   addressText: text('address_text').notNull(),
   family: jsonb('family').notNull(),
@@ -158,6 +160,7 @@ export const hearing = pgTable('hearing', {
   plannedDecisionOn: day('planned_decision_on').notNull(),
   hearingAt: tz('hearing_at'),
   hearingMeans: text('hearing_means'),
+  hearingPlace: text('hearing_place'),
   objectionDueOn: day('objection_due_on').notNull(),
   objectionOn: day('objection_on'),
   objectionText: text('objection_text'),

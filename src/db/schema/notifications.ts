@@ -1,12 +1,14 @@
-/** Drizzle definition of the notification outbox (migration 0025_notifications.sql, p.19). */
-import { pgTable, text, uuid, timestamp, integer, bigserial, date, unique } from 'drizzle-orm/pg-core';
+/** Drizzle definition of the notification outbox (migrations 0025_notifications.sql, 0026: hearing notices, p.18–p.19). */
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uuid, timestamp, integer, bigserial, date, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const notification = pgTable(
   'notification',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     applicationId: uuid('application_id').notNull(),
-    decisionId: uuid('decision_id').notNull(),
+    /** Null exactly for the hearing notice (form 'hearing'). */
+    decisionId: uuid('decision_id'),
     form: text('form').notNull(),
     channel: text('channel').notNull(),
     lang: text('lang').notNull(),
@@ -29,5 +31,5 @@ export const notification = pgTable(
     handedOverBy: uuid('handed_over_by'),
     handedOverTo: text('handed_over_to'),
   },
-  (t) => [unique().on(t.decisionId, t.channel)],
+  (t) => [unique().on(t.decisionId, t.channel), uniqueIndex('notification_hearing_channel').on(t.applicationId, t.channel).where(sql`form = 'hearing'`)],
 );

@@ -11,7 +11,7 @@ import { renderCaseDocument } from '../../documents/case-documents';
 import { defineRoute, type AppHono, type RouteInfo } from '../route';
 import { ErrorResponse } from '../schemas';
 
-const APPLICATION_FORMS = ['1', '2', '3', '4', '5', '6'] as const;
+const APPLICATION_FORMS = ['1', '2', '3', '4', '5', '6', 'hearing'] as const;
 const Lang = z.object({ lang: z.enum(['kk', 'ru']).optional().openapi({ description: 'Language of the document (default: kk, or ru when the interface is in Russian)' }) });
 const Pdf = { description: 'The document (PDF)', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } } as const;
 
@@ -28,7 +28,7 @@ export function registerDocumentRoutes(app: AppHono, routes: RouteInfo[]): void 
       method: 'get',
       path: '/api/applications/{id}/documents/{form}',
       tags: ['documents'],
-      summary: 'A form of the case as PDF: 1 application, 2 survey act, 3 precinct conclusion, 4 decision, 5 grant notice, 6 refusal notice',
+      summary: 'A form of the case as PDF: 1 application, 2 survey act, 3 precinct conclusion, 4 decision, 5 grant notice, 6 refusal notice, hearing: preliminary refusal and hearing notice (p.18)',
       request: {
         params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }), form: z.enum(APPLICATION_FORMS).openapi({ param: { name: 'form', in: 'path' } }) }),
         query: Lang,

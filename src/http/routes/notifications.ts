@@ -1,5 +1,5 @@
 /**
- * Decision notices (p.19): the print queue of the authorized body and the State Corporation (print,
+ * Decision notices (p.19) and hearing notices (p.18): the print queue of the authorized body and the State Corporation (print,
  * hand over), and the delivery status of an application's notices (SMS, cabinet, print).
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -20,10 +20,10 @@ export const NotificationView = z
     applicantIin: z.string(),
     applicantName: z.string(),
     ruralDistrictId: z.string(),
-    decisionId: z.string(),
-    decisionNumber: z.string(),
-    decidedOn: z.string(),
-    form: z.enum(['5', '6']),
+    decisionId: z.string().nullable(),
+    decisionNumber: z.string().nullable(),
+    decidedOn: z.string().nullable(),
+    form: z.enum(['5', '6', 'hearing']).openapi({ description: "5 grant notice, 6 refusal notice (p.19), 'hearing' preliminary refusal and hearing notice (p.18)" }),
     channel: z.enum(NOTIFICATION_CHANNELS),
     lang: z.enum(['kk', 'ru']),
     phone: z.string().nullable(),

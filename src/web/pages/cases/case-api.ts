@@ -68,6 +68,8 @@ export interface TraceStep {
 
 /** The case page (GET /api/applications/{id}); fields the screens show. */
 export interface CasePage {
+  /** The office's civil date by the server's clock (default dates of the step forms). */
+  readonly today?: string;
   readonly application: {
     readonly id: string;
     readonly regNumber: string;
@@ -78,6 +80,8 @@ export interface CasePage {
     readonly ground: string | null;
     readonly iban: string | null;
     readonly mobile: string | null;
+    /** The language of the notices sent to the applicant (chosen at intake). */
+    readonly noticeLang: 'kk' | 'ru';
     readonly ruralDistrictId: string;
     readonly address: string;
     readonly family: readonly { iin: string; fullName: string; birthDate: string | null; relation: string; occupation: string | null; incomes: { type: string; amountTiyn: number; month?: string }[] }[];
@@ -108,6 +112,8 @@ export interface CasePage {
     notifiedOn: string;
     plannedDecisionOn: string;
     hearingMeans: string | null;
+    hearingAt: string | null;
+    hearingPlace: string | null;
     objectionDueOn: string;
     objectionOn: string | null;
     objectionText: string | null;
@@ -150,9 +156,11 @@ export interface Notice {
   readonly regNumber: string;
   readonly applicantIin: string;
   readonly applicantName: string;
-  readonly decisionNumber: string;
-  readonly decidedOn: string;
-  readonly form: '5' | '6';
+  /** Null for the hearing notice (p.18), which precedes any decision. */
+  readonly decisionNumber: string | null;
+  readonly decidedOn: string | null;
+  /** 5 grant, 6 refusal (p.19), 'hearing' preliminary refusal and hearing notice (p.18). */
+  readonly form: '5' | '6' | 'hearing';
   readonly channel: 'sms' | 'print' | 'cabinet';
   readonly lang: 'kk' | 'ru';
   readonly phone: string | null;

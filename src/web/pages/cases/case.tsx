@@ -27,6 +27,7 @@ function availableForms(c: CasePage): string[] {
   const forms = ['1'];
   if (c.survey) forms.push('2');
   if (c.survey && !c.survey.refused && c.survey.needs !== null) forms.push('3');
+  if (c.hearing) forms.push('hearing');
   if (c.decision) forms.push('4', c.decision.outcome === 'grant' ? '5' : '6');
   return forms;
 }
@@ -55,7 +56,7 @@ export default function CasePageView({ params }: PageProps) {
   const docNames = new Map((categories.data?.categories.find((k) => k.code === a.categoryCode)?.requiredDocuments ?? []).map((d) => [d.code, lang === 'ru' ? d.name_ru : d.name_kk] as const));
   const mySteps = c.possibleSteps.filter((s) => (STEP_ROLES[s] ?? []).includes(me.role) && STEP_FIELDS[s] !== undefined);
   const nextIsMine = a.nextRole === me.role;
-  const today = todayIn();
+  const today = c.today ?? todayIn();
   const hardPassed = a.nextHardOn !== null && a.nextHardOn < today;
   const targetPassed = a.nextTargetOn !== null && a.nextTargetOn < today;
 
@@ -104,11 +105,20 @@ export default function CasePageView({ params }: PageProps) {
               <Table withRowBorders={false} verticalSpacing={4}>
                 <Table.Tbody>
                   <Row label={t('cases:fields.applicant')} value={`${name} (${a.applicant.iin})`} />
-                  {a.representative ? <Row label={t('cases:fields.representative')} value={`${a.representative.lastName} ${a.representative.firstName} (${a.representative.iin}), № ${a.representative.powerOfAttorney.number}`} /> : null}
+                  {a.representative ? (
+                    <Row
+                      label={t('cases:fields.representative')}
+                      value={t('cases:case.representative', {
+                        name: `${a.representative.lastName} ${a.representative.firstName}`, iin: a.representative.iin, number: a.representative.powerOfAttorney.number,
+                        date: formatDate(a.representative.powerOfAttorney.date), validUntil: formatDate(a.representative.powerOfAttorney.validUntil),
+                      })}
+                    />
+                  ) : null}
                   <Row label={t('cases:fields.channel')} value={t(`cases:channels.${a.channel}`, { defaultValue: a.channel })} />
                   <Row label={t('cases:fields.registeredOn')} value={formatDate(a.registeredOn)} />
                   <Row label={t('cases:fields.address')} value={a.address} />
                   <Row label={t('cases:fields.mobile')} value={a.mobile ?? '—'} />
+                  <Row label={t('cases:fields.language')} value={t(`cases:languages.${a.noticeLang}`)} />
                   <Row label={t('cases:fields.iban')} value={a.iban ?? '—'} />
                   {a.edsSignerIin ? <Row label={t('cases:fields.edsSigner')} value={`${a.edsSignerName ?? ''} (${a.edsSignerIin})`} /> : null}
                 </Table.Tbody>
@@ -122,6 +132,7 @@ export default function CasePageView({ params }: PageProps) {
                         <Table.Tr key={m.iin}>
                           <Table.Td>{m.fullName}</Table.Td>
                           <Table.Td ff="monospace">{m.iin}</Table.Td>
+                          <Table.Td>{m.birthDate ? formatDate(m.birthDate) : '—'}</Table.Td>
                           <Table.Td>{t(`cases:relations.${m.relation}`, { defaultValue: m.relation })}</Table.Td>
                           <Table.Td ta="right">{formatMoney(m.incomes.reduce((s, i) => s + Number(i.amountTiyn), 0), lang)}</Table.Td>
                         </Table.Tr>
@@ -171,6 +182,11 @@ export default function CasePageView({ params }: PageProps) {
                 <Text fz="sm">{t('cases:case.preliminary', { clause: clause(c.hearing.refusalGround), date: formatDate(c.hearing.notifiedOn) })}</Text>
                 <Text fz="sm" c="dimmed">{c.hearing.preliminaryText}</Text>
                 <List fz="sm" mt="xs">
+                  <List.Item data-testid="case-hearing-when">
+                    {c.hearing.hearingAt || c.hearing.hearingPlace || c.hearing.hearingMeans
+                      ? t('cases:case.hearingWhen', { when: [c.hearing.hearingAt ? formatDateTime(c.hearing.hearingAt) : null, c.hearing.hearingPlace, c.hearing.hearingMeans].filter(Boolean).join(', ') })
+                      : t('cases:case.hearingWhenUnset')}
+                  </List.Item>
                   <List.Item>{t('cases:case.objectionDue', { date: formatDate(c.hearing.objectionDueOn) })}{c.hearing.objectionOn ? ` — ${t('cases:case.objectionOn', { date: formatDate(c.hearing.objectionOn) })}` : ''}</List.Item>
                   <List.Item>{t('cases:case.plannedDecision', { date: formatDate(c.hearing.plannedDecisionOn) })}</List.Item>
                   {c.hearing.protocol ? <List.Item>{t('cases:case.protocolRecorded')}{c.hearing.protocolReadOn ? ` (${formatDate(c.hearing.protocolReadOn)})` : ''}</List.Item> : null}

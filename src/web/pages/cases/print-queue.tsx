@@ -1,6 +1,7 @@
 /**
- * The print queue of decision notices (p.19): notices that could not go by SMS are printed by the
- * authorized body or the State Corporation and handed over when the applicant comes.
+ * The print queue of notices (decision notices of p.19, hearing notices of p.18): notices that could not
+ * go by SMS are printed — in the applicant's language — by the authorized body or the State Corporation
+ * and handed over when the applicant comes.
  */
 import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
@@ -11,7 +12,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Link } from '../../components/link';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
@@ -39,7 +40,12 @@ export default function PrintQueuePage() {
     { key: 'reg', header: t('cases:columns.regNumber'), sortValue: (n) => n.regNumber, render: (n) => <Link to={`/cases/${n.applicationId}`}>{n.regNumber}</Link>, nowrap: true },
     { key: 'applicant', header: t('cases:columns.applicant'), sortValue: (n) => n.applicantName },
     { key: 'form', header: t('documents:columns.notice'), sortValue: (n) => n.form, render: (n) => <Anchor href={documentUrl(n.applicationId, n.form, n.lang)} target="_blank" data-testid={`print-pdf-${n.id}`}>{t(`documents:forms.${n.form}`)}</Anchor> },
-    { key: 'decision', header: t('documents:columns.decision'), sortValue: (n) => n.decidedOn, render: (n) => `${n.decisionNumber}, ${formatDate(n.decidedOn)}` },
+    {
+      key: 'decision',
+      header: t('documents:columns.decision'),
+      sortValue: (n) => n.decidedOn ?? n.createdAt,
+      render: (n) => (n.decisionNumber && n.decidedOn ? `${n.decisionNumber}, ${formatDate(n.decidedOn)}` : t('documents:columns.hearingNotice', { date: formatDateTime(n.createdAt) })),
+    },
     { key: 'status', header: t('cases:columns.status'), sortValue: (n) => n.status, render: (n) => <StatusBadge tone={n.status === 'printed' ? 'info' : 'warning'} label={t(`documents:noticeStatus.${n.status}`)} /> },
     {
       key: 'actions',

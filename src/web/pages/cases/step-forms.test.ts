@@ -13,6 +13,12 @@ describe('step forms', () => {
     expect(stepBody('recordHearingProtocol', { place: 'Балпық би' }, 1)).toMatchObject({ place: 'Балпық би', signed: true, questionsAndAnswers: [] });
   });
 
+  it('send the hearing’s date and time in office time (Asia/Almaty) as an instant, with its place (p.18)', () => {
+    expect(stepBody('proposeRefusal', { refusalGround: 'p.20.3', plannedDecisionOn: '2025-03-07', hearingAt: '2025-03-05T10:00', hearingPlace: 'каб. 204', text: 'Табыс шектен артық' }, 4)).toEqual({
+      expectedVersion: 4, refusalGround: 'p.20.3', plannedDecisionOn: '2025-03-07', hearingAt: '2025-03-05T05:00:00Z', hearingPlace: 'каб. 204', text: 'Табыс шектен артық',
+    });
+  });
+
   it('split the items of a request to another body and send the termination ground as a number', () => {
     expect(stepBody('recordDataRequest', { body: 'АХАЖ', items: 'туу туралы куәлік, неке\nтабыс' }, 1)).toEqual({ expectedVersion: 1, body: 'АХАЖ', items: ['туу туралы куәлік', 'неке', 'табыс'] });
     expect(stepBody('terminate', { ground: '1', eventOn: '2025-04-01' }, 1)).toEqual({ expectedVersion: 1, ground: 1, eventOn: '2025-04-01' });

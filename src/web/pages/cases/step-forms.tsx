@@ -8,12 +8,14 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Temporal } from 'temporal-polyfill';
 import { ApiError } from '../../api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { formErrors } from '../../components/form-field';
+import { OFFICE_TIME_ZONE } from '../../format';
 import { casesApi } from './case-api';
 
-type FieldKind = 'text' | 'textarea' | 'date' | 'time' | 'bool' | 'yesno' | 'tenge' | 'int' | 'select';
+type FieldKind = 'text' | 'textarea' | 'date' | 'time' | 'datetime' | 'bool' | 'yesno' | 'tenge' | 'int' | 'select';
 interface FieldSpec {
   readonly name: string;
   readonly kind: FieldKind;
@@ -56,9 +58,11 @@ export const STEP_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     { name: 'reason', kind: 'textarea', wide: true },
   ],
   proposeRefusal: [
-    { name: 'refusalGround', kind: 'select', required: true, options: ['p.20.1', 'p.20.2', 'p.20.3', 'p.20.4', 'p.9'] },
+    { name: 'refusalGround', kind: 'select', required: true, options: ['p.20.1', 'p.20.2', 'p.20.3', 'p.20.4'] },
     { name: 'plannedDecisionOn', kind: 'date', required: true },
     { name: 'notifiedOn', kind: 'date' },
+    { name: 'hearingAt', kind: 'datetime' },
+    { name: 'hearingPlace', kind: 'text' },
     { name: 'hearingMeans', kind: 'text' },
     { name: 'text', kind: 'textarea', required: true, wide: true },
   ],
@@ -119,6 +123,10 @@ export function stepBody(step: string, values: Values, version: number): Record<
         break;
       case 'int':
         body[f.name] = Number(v);
+        break;
+      case 'datetime':
+        // The office's civil time (Asia/Almaty) → an instant with its offset.
+        body[f.name] = Temporal.PlainDateTime.from(String(v)).toZonedDateTime(OFFICE_TIME_ZONE).toInstant().toString();
         break;
       case 'select':
         body[f.name] = f.name === 'ground' ? Number(v) : v;
@@ -184,6 +192,8 @@ export function StepForm({ caseId, version, step, today, onDone }: { caseId: str
                   return <TextInput key={f.name} {...common} {...span} type="date" value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
                 case 'time':
                   return <TextInput key={f.name} {...common} {...span} type="time" value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+                case 'datetime':
+                  return <TextInput key={f.name} {...common} {...span} type="datetime-local" value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
                 case 'bool':
                   return <Checkbox key={f.name} {...span} label={label(f.name)} checked={values[f.name] === true} onChange={(e) => set(f.name, e.currentTarget.checked)} data-testid={`field-${f.name}`} />;
                 case 'yesno':
