@@ -11,6 +11,9 @@ export interface ReconciliationFilter {
   /** Payment months from / to, 'YYYY-MM' inclusive. */
   readonly from?: string;
   readonly to?: string;
+  /** Payment dates from / to, 'YYYY-MM-DD' inclusive (with or instead of the months). */
+  readonly fromDate?: string;
+  readonly toDate?: string;
   readonly ruralDistrictId?: string | null;
   readonly categoryCode?: string | null;
 }
@@ -64,10 +67,11 @@ export interface Reconciliation {
 
 const where = `p.status <> 'cancelled'
   and ($1::text is null or to_char(p.pay_on, 'YYYY-MM') >= $1) and ($2::text is null or to_char(p.pay_on, 'YYYY-MM') <= $2)
-  and ($3::text is null or p.rural_district_id = $3) and ($4::text is null or p.category_code = $4)`;
+  and ($3::text is null or p.rural_district_id = $3) and ($4::text is null or p.category_code = $4)
+  and ($5::date is null or p.pay_on >= $5::date) and ($6::date is null or p.pay_on <= $6::date)`;
 
 export async function reconcilePayments(database: Sql, filter: ReconciliationFilter = {}, opts: { differencesLimit?: number } = {}): Promise<Reconciliation> {
-  const params = [filter.from ?? null, filter.to ?? null, filter.ruralDistrictId ?? null, filter.categoryCode ?? null];
+  const params = [filter.from ?? null, filter.to ?? null, filter.ruralDistrictId ?? null, filter.categoryCode ?? null, filter.fromDate ?? null, filter.toDate ?? null];
   const rows = await database.query<Record<string, string>>(
     `select to_char(p.pay_on, 'YYYY-MM') as period, p.category_code, coalesce(p.rural_district_id, '') as rd, count(*)::text as n,
             sum(p.amount_tiyn)::text as decided,
@@ -115,7 +119,7 @@ export async function reconcilePayments(database: Sql, filter: ReconciliationFil
                  else 'crediting' end as waiting
        from payment p left join payment_demand d on d.id = p.demand_id
       where ${where} and p.status <> 'paid'
-      order by p.pay_on, p.id limit $5`,
+      order by p.pay_on, p.id limit $7`,
     [...params, opts.differencesLimit ?? 1000],
   );
   const [dc] = await database.query<{ n: string }>(`select count(*)::text as n from payment p where ${where} and p.status <> 'paid'`, params);

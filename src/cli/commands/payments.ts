@@ -12,6 +12,7 @@ import { createPorts } from '../../main';
 import { notifyHolidayPayments } from '../../payments/notify-holiday-payments';
 import { driveHolidayRun, startHolidayRun, type HolidayRun } from '../../payments/run-holiday';
 import { setAllocation } from '../../payments/set-allocation';
+import { reconcilePayments, type Reconciliation } from '../../payments/reconcile';
 import { tengeToTiyn } from '../../rules/money';
 
 function list(v: CliInput['values'][string]): string[] {
@@ -104,4 +105,53 @@ const budgetSetCommand: CliCommand = {
   },
 };
 
-export const PAYMENT_COMMANDS: readonly CliCommand[] = [holidayRunCommand, budgetSetCommand];
+const tenge = (tiyn: number) => (tiyn / 100).toFixed(2);
+
+/** The reconciliation as text: totals, one line per period × category × rural district, the budget check. */
+function reconciliationText(r: Reconciliation, shown: number): string {
+  const t = r.totals;
+  const lines = [
+    `Payments ${t.payments}: decided ${tenge(t.decidedTiyn)} KZT, demanded ${tenge(t.demandedTiyn)}, transferred ${tenge(t.transferredTiyn)}, paid ${tenge(t.paidTiyn)}, returned ${tenge(t.returnedTiyn)}, awaiting re-issue ${tenge(t.awaitingReissueTiyn)}; not yet paid ${tenge(t.differenceTiyn)}.`,
+    'period   category                        rural district        payments        decided           paid     difference',
+    ...r.rows.map((x) => `${x.period.padEnd(8)} ${x.categoryCode.padEnd(31)} ${x.ruralDistrictId.padEnd(20)} ${String(x.payments).padStart(9)} ${tenge(x.decidedTiyn).padStart(14)} ${tenge(x.paidTiyn).padStart(14)} ${tenge(x.differenceTiyn).padStart(14)}`),
+    ...r.budget.map((b) => `Budget ${b.year} ${b.programme}: committed ${tenge(b.committedTiyn)} KZT vs payments ${tenge(b.paymentsCommittedTiyn)}; paid ${tenge(b.paidTiyn)} vs payments ${tenge(b.paymentsPaidTiyn)}: ${b.consistent ? 'consistent' : 'INCONSISTENT'}.`),
+    `Not yet paid: ${r.differencesTotal} payment(s)${r.differencesTotal ? `; the first ${Math.min(shown, r.differences.length)}:` : '.'}`,
+    ...r.differences.slice(0, shown).map((d) => `  #${d.paymentId} ${d.payOn} ${d.recipientIin} ${d.categoryCode} ${tenge(d.amountTiyn)} KZT ${d.status}, waiting for ${d.waitingFor}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+const DAY_OR_MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
+
+const reconcileCommand: CliCommand = {
+  path: ['payments', 'reconcile'],
+  summary: 'Reconcile decided, demanded, transferred, paid and returned sums (p.21, p.26–p.31)',
+  usage: '[--from YYYY-MM[-DD]] [--to YYYY-MM[-DD]] [--rural-district ID] [--category CODE] [--differences N] [--data-dir DIR] [--json]',
+  help:
+    'Per payment month, category and rural district: what was decided, demanded (p.27), transferred (p.28),\n' +
+    'paid (p.29) and returned (p.30), the sums not yet paid payment by payment with the step each waits for,\n' +
+    "and whether the budget's commitments and actuals equal the payments behind them (p.21). --from/--to take\n" +
+    'a payment month or a payment date (inclusive). --differences: how many unpaid payments to list (default 20).\n' +
+    'Exit code 1 when the budget does not match its payments.',
+  options: { from: { type: 'string' }, to: { type: 'string' }, 'rural-district': { type: 'string' }, category: { type: 'string' }, differences: { type: 'string' }, json: { type: 'boolean' }, ...DB_OPTIONS },
+  async run(input) {
+    const from = input.values.from as string | undefined;
+    const to = input.values.to as string | undefined;
+    for (const [name, v] of [['--from', from], ['--to', to]] as const) if (v !== undefined && !DAY_OR_MONTH.test(v)) throw new UsageError(`${name} must be YYYY-MM or YYYY-MM-DD`);
+    const shown = input.values.differences === undefined ? 20 : Number(input.values.differences);
+    if (!Number.isInteger(shown) || shown < 0 || shown > 100_000) throw new UsageError('--differences must be 0..100000');
+    const filter = {
+      ...(from ? (from.length === 7 ? { from } : { fromDate: from }) : {}),
+      ...(to ? (to.length === 7 ? { to } : { toDate: to }) : {}),
+      ruralDistrictId: (input.values['rural-district'] as string | undefined) ?? null,
+      categoryCode: (input.values.category as string | undefined) ?? null,
+    };
+    return withDatabase(input, async (database) => {
+      const r = await reconcilePayments(database, filter, { differencesLimit: shown }).catch(usageOf);
+      input.io.out(input.values.json ? JSON.stringify(r) + '\n' : reconciliationText(r, shown));
+      return r.budget.every((b) => b.consistent) ? EXIT.ok : EXIT.negative;
+    });
+  },
+};
+
+export const PAYMENT_COMMANDS: readonly CliCommand[] = [holidayRunCommand, budgetSetCommand, reconcileCommand];
