@@ -91,7 +91,8 @@ export function CategoryEditor({
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<CategoryForm>(emptyCategoryForm);
-  const [shown, setShown] = useState<FormProblems>({});
+  /** After the first attempt to save, the form's problems are shown and follow every change. */
+  const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const isNew = category === 'new';
@@ -99,19 +100,19 @@ export function CategoryEditor({
   useEffect(() => {
     if (category === null) return;
     setForm(category === 'new' ? emptyCategoryForm() : categoryFormOf(category));
-    setShown({});
+    setTried(false);
     setServerError(undefined);
   }, [category]);
 
   const otherCodes = isNew ? taken : taken.filter((c) => category !== null && c !== category.code);
   const set = (patch: Partial<CategoryForm>) => setForm((f) => ({ ...f, ...patch }));
+  const shown: FormProblems = tried ? checkCategoryForm(form, otherCodes) : {};
   const problem = (path: string) => (shown[path] ? t(`admin:check.${shown[path]}`) : serverProblem(serverError, 'edit.category.', path));
   const unclaimed = (serverError?.fields ?? []).filter((f) => !f.path.startsWith('edit.category.') && !f.path.startsWith('legal.'));
 
   const save = async () => {
-    const problems = checkCategoryForm(form, otherCodes);
-    setShown(problems);
-    if (Object.keys(problems).length) return;
+    setTried(true);
+    if (Object.keys(checkCategoryForm(form, otherCodes)).length) return;
     setBusy(true);
     try {
       setServerError(await onSave(categoryEditOf(form)));
@@ -129,10 +130,10 @@ export function CategoryEditor({
           {t('admin:category.editHint')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
-          <TextInput label={t('admin:category.code')} description="p.7.N" value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} disabled={!isNew} required error={problem('code')} data-testid="cat-code" />
+          <TextInput label={t('admin:category.code')} description={t('admin:category.codeHint')} value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} disabled={!isNew} required error={problem('code')} data-testid="cat-code" />
           <NativeSelect
             label={t('admin:category.ground')}
-            data={[{ value: '', label: t('admin:category.noGround') }, ...GROUNDS.map((g) => ({ value: g, label: `p.${g}` }))]}
+            data={[{ value: '', label: t('admin:category.noGround') }, ...GROUNDS.map((g) => ({ value: g, label: t('admin:category.groundOption', { ground: g }) }))]}
             value={form.ground}
             onChange={(e) => set({ ground: e.currentTarget.value })}
             error={problem('ground')}
@@ -167,7 +168,7 @@ export function CategoryEditor({
           <TextInput label={t('admin:category.maxTimes')} description={t('admin:category.maxTimesHint')} value={form.maxTimesPerYear} onChange={(e) => set({ maxTimesPerYear: e.currentTarget.value })} inputMode="numeric" error={problem('maxTimesPerYear')} data-testid="cat-max-times" />
           <NativeSelect
             label={t('admin:category.limit')}
-            description="p.8"
+            description={t('admin:category.limitHint')}
             data={[{ value: '', label: t('admin:category.noLimit') }, ...limits.map((l) => ({ value: l.id, label: l.name })), ...(form.limitParameter && !limits.some((l) => l.id === form.limitParameter) ? [{ value: form.limitParameter, label: form.limitParameter }] : [])]}
             value={form.limitParameter}
             onChange={(e) => set({ limitParameter: e.currentTarget.value })}

@@ -8,21 +8,14 @@ import { Alert, Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api-client';
-import { currentLanguage } from '../../i18n';
 import type { HolidayData, Legal } from './admin-api';
 import { AmountInputs, serverProblem } from './category-editor';
 import { CAP_KINDS, checkHolidayForm, emptyHolidayForm, holidayFormOf, holidayOfForm, type FormProblems, type HolidayForm } from './category-form';
 import { LegalFields } from './legal-fields';
 
-function monthNames(lang: string): string[] {
-  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
-  return Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, i, 1)));
-}
-
-/** "05-09" → "9 May" in the UI language. */
-export function holidayDateText(date: string, lang: string): string {
-  const m = Number(date.slice(0, 2));
-  return `${Number(date.slice(3))} ${monthNames(lang)[m - 1] ?? date}`;
+/** "05-09" → "9 мамыр" / "9 мая" / "9 May" from the catalog (the browser's Intl has no Kazakh month names). */
+export function holidayDateText(date: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return t('admin:holiday.dayOfMonth', { day: Number(date.slice(3)), month: t(`admin:months.genitive.${Number(date.slice(0, 2))}`) });
 }
 
 export function HolidayEditor({
@@ -44,25 +37,25 @@ export function HolidayEditor({
   onSave: (edit: { kind: 'set-holiday'; index?: number; holiday: HolidayData }) => Promise<ApiError | undefined>;
 }) {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const [form, setForm] = useState<HolidayForm>(emptyHolidayForm);
-  const [shown, setShown] = useState<FormProblems>({});
+  /** After the first attempt to save, the form's problems are shown and follow every change. */
+  const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (holiday === null) return;
     setForm(holiday === 'new' ? emptyHolidayForm() : holidayFormOf(holiday.data));
-    setShown({});
+    setTried(false);
     setServerError(undefined);
   }, [holiday]);
 
   const set = (patch: Partial<HolidayForm>) => setForm((f) => ({ ...f, ...patch }));
+  const shown: FormProblems = tried ? checkHolidayForm(form) : {};
   const problem = (path: string) => (shown[path] ? t(`admin:check.${shown[path]}`) : serverProblem(serverError, 'edit.holiday.', path));
   const save = async () => {
-    const problems = checkHolidayForm(form);
-    setShown(problems);
-    if (Object.keys(problems).length) return;
+    setTried(true);
+    if (Object.keys(checkHolidayForm(form)).length) return;
     setBusy(true);
     try {
       const data = holidayOfForm(form);
@@ -71,7 +64,7 @@ export function HolidayEditor({
       setBusy(false);
     }
   };
-  const months = monthNames(lang);
+  const months = Array.from({ length: 12 }, (_, i) => t(`admin:months.name.${i + 1}`));
 
   return (
     <Modal opened={holiday !== null} onClose={onClose} size="lg" title={holiday === 'new' ? t('admin:holiday.newTitle') : t('admin:holiday.editTitle')}>

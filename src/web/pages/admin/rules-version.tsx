@@ -19,14 +19,13 @@ import { useApi } from '../../use-api';
 import { Chart } from '../dashboard/chart';
 import { adminApi, type CategoryData, type HolidayData, type Impact, type ImpactChange, type Legal, type Series } from './admin-api';
 import { CategoryEditor } from './category-editor';
-import { tengeOf } from './category-form';
 import { HolidayEditor, holidayDateText } from './holiday-editor';
 import { EMPTY_LEGAL, LegalFields } from './legal-fields';
 import { ExampleBadge, LifecycleBadge } from './lifecycle-badge';
 
 const money = (tiyn: number, lang: string) => formatMoney(Math.round(tiyn), lang);
 
-function amountText(rule: Record<string, unknown> & { kind: string }): string {
+function amountText(rule: Record<string, unknown> & { kind: string }, lang: string): string {
   switch (rule.kind) {
     case 'mci':
       return `${String(rule.n)} × MCI`;
@@ -35,9 +34,9 @@ function amountText(rule: Record<string, unknown> & { kind: string }): string {
     case 'percent-of':
       return `${String(rule.percent)} % ${String(rule.parameter)}`;
     case 'fixed':
-      return `${tengeOf(Number(rule.tiyn))} ₸`;
+      return formatMoney(Number(rule.tiyn), lang);
     case 'actual-cost-capped':
-      return `≤ ${amountText(rule.capRule as Record<string, unknown> & { kind: string })}`;
+      return `≤ ${amountText(rule.capRule as Record<string, unknown> & { kind: string }, lang)}`;
     default:
       return rule.kind;
   }
@@ -218,13 +217,15 @@ export default function RulesVersionPage({ params }: PageProps) {
                   <Table.Td>{lang === 'ru' ? c.name_ru : lang === 'en' ? c.name_en : c.name_kk}</Table.Td>
                   <Table.Td>{c.ground ?? '—'}</Table.Td>
                   <Table.Td>{t(`admin:periodicity.${c.periodicity}`)}</Table.Td>
-                  <Table.Td>{amountText(c.amountRule)}</Table.Td>
+                  <Table.Td>{amountText(c.amountRule, lang)}</Table.Td>
                   <Table.Td>{c.incomeTest.required ? `✓${c.incomeTest.thresholdMultiple ? ` ${c.incomeTest.thresholdMultiple}×` : ''}` : '—'}</Table.Td>
                   <Table.Td>{c.requiredDocuments.map((d) => (lang === 'ru' ? d.name_ru : d.name_kk)).join('; ') || '—'}</Table.Td>
                   <Table.Td>{c.applicationTimeLimitDays ?? '—'}</Table.Td>
                   <Table.Td>{c.maxTimesPerYear ?? '—'}</Table.Td>
                   <Table.Td>{c.limitParameter ?? '—'}</Table.Td>
-                  <Table.Td fz="xs">{`${c.legalReference.act}${c.legalReference.clause ? `, ${c.legalReference.clause}` : ''}`}</Table.Td>
+                  <Table.Td fz="xs" title={c.legalReference.act} style={{ maxWidth: 220 }}>
+                    <Text fz="xs" lineClamp={2}>{`${c.legalReference.clause ? `${c.legalReference.clause} · ` : ''}${c.legalReference.act}`}</Text>
+                  </Table.Td>
                   <Table.Td>
                     {canEdit ? (
                       <Group gap={4} wrap="nowrap">
@@ -279,14 +280,17 @@ export default function RulesVersionPage({ params }: PageProps) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {config.holidays.map((h, i) => (
+              {config.holidays
+                .map((h, i) => ({ h, i }))
+                .sort((x, y) => (x.h.date < y.h.date ? -1 : x.h.date > y.h.date ? 1 : x.i - y.i))
+                .map(({ h, i }) => (
                 <Table.Tr key={`${i}-${h.date}`} data-testid={`holiday-row-${i}`}>
-                  <Table.Td>{holidayDateText(h.date, lang)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{holidayDateText(h.date, t)}</Table.Td>
                   <Table.Td>
                     {lang === 'ru' ? h.name_ru : h.name_kk} {h.example ? <Badge color="yellow" size="xs">{t('admin:example')}</Badge> : null}
                   </Table.Td>
                   <Table.Td>{h.categories.join(', ')}</Table.Td>
-                  <Table.Td>{amountText(h.amountRule)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{amountText(h.amountRule, lang)}</Table.Td>
                   <Table.Td>
                     {canEdit ? (
                       <Group gap={4} wrap="nowrap">
