@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql, Tx } from './db/connect';
 import type { Role } from './auth/roles';
-import { appendAudit } from './audit/audit';
+import { appendAudit, auditCtes, type AuditRecord } from './audit/audit';
 import { AppError } from './errors';
 
 export interface Actor {
@@ -68,24 +68,95 @@ export interface CommandResult<T> {
   readonly after?: unknown;
 }
 
+/** The audit entry of a command that is sent with its last write (see `withAudit`). */
+export interface CommandEntry {
+  readonly targetId: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface CommandTools {
+  readonly sql: Sql;
+  readonly tx: Tx;
+  readonly at: Temporal.Instant;
+  /**
+   * Sends the command's last write with its audit entry in the same statement (one round trip less, and
+   * the audit lane is locked only from this statement to COMMIT). `statement(auditItems)` must place
+   * `auditItems` in its WITH list (after the item named `after`, which then runs before the lane is
+   * locked); the audit parameters follow `params`. `entry` IS the command's audit entry: runCommand then
+   * appends none. At most once per command.
+   */
+  withAudit<R = Record<string, unknown>>(statement: (auditItems: string) => string, params: readonly unknown[], entry: CommandEntry, after?: string): Promise<R[]>;
+}
+
+/** What a committed command changed, for the per-process caches that must forget it (src/auth/sessions.ts). */
+export interface CommittedCommand {
+  readonly database: Database;
+  readonly action: string;
+  readonly targetType: string;
+  readonly targetId: string | null;
+}
+
+const committedListeners: ((c: CommittedCommand) => void)[] = [];
+const afterCommitHooks = new WeakMap<Sql, (() => void)[]>();
+
+/** Calls `listener` after every command that commits in this process (cache invalidation). */
+export function onCommandCommitted(listener: (c: CommittedCommand) => void): void {
+  committedListeners.push(listener);
+}
+
+/**
+ * Runs `hook` once the transaction of `sql` (a runCommand transaction) has committed; with any other
+ * `sql` it never runs, so callers also act at once (e.g. forget a cache both now and after COMMIT).
+ */
+export function afterCommit(sql: Sql, hook: () => void): void {
+  afterCommitHooks.get(sql)?.push(hook);
+}
+
+/**
+ * Milliseconds of a monotonic clock, ONLY for bounding how long a per-process cache may serve a value
+ * (sessions, rules generation): never for business time, which comes from `ctx.clock`.
+ */
+export function cacheAgeClockMs(): number {
+  return performance.now();
+}
+
 /** Runs `fn` in one transaction and appends the audit entry for it in the same transaction. */
 export async function runCommand<T>(
   ctx: Ctx,
   spec: { readonly action: string; readonly targetType: string },
-  fn: (t: { sql: Sql; tx: Tx; at: Temporal.Instant }) => Promise<CommandResult<T>>,
+  fn: (t: CommandTools) => Promise<CommandResult<T>>,
 ): Promise<T> {
   const at = ctx.clock.now();
-  return ctx.database.transaction(async ({ sql, tx }) => {
-    const out = await fn({ sql, tx, at });
-    await appendAudit(sql, {
+  const hooks: (() => void)[] = [];
+  let targetId: string | null = null;
+  const result = await ctx.database.transaction(async ({ sql, tx }) => {
+    afterCommitHooks.set(sql, hooks);
+    const record = (e: CommandEntry): AuditRecord => ({
       actor: { id: ctx.actor?.id ?? null, role: ctx.actor?.role ?? null },
       action: spec.action,
       targetType: spec.targetType,
-      targetId: out.targetId,
-      before: out.before,
-      after: out.after,
+      targetId: e.targetId,
+      before: e.before,
+      after: e.after,
       at: at.toString(),
     });
+    let audited = false;
+    const withAudit = async <R>(statement: (auditItems: string) => string, params: readonly unknown[], entry: CommandEntry, after?: string): Promise<R[]> => {
+      if (audited) throw new Error(`runCommand ${spec.action}: withAudit called twice`);
+      audited = true;
+      targetId = entry.targetId;
+      const audit = auditCtes(record(entry), params.length, after ?? null);
+      return sql.query<R>(statement(audit.ctes), [...params, ...audit.params]);
+    };
+    const out = await fn({ sql, tx, at, withAudit });
+    if (!audited) {
+      targetId = out.targetId;
+      await appendAudit(sql, record(out));
+    }
     return out.result;
   });
+  for (const hook of hooks) hook();
+  for (const listener of committedListeners) listener({ database: ctx.database, action: spec.action, targetType: spec.targetType, targetId });
+  return result;
 }

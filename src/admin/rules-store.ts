@@ -10,7 +10,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql } from '../db/connect';
-import { runCommand, systemClock, type Clock } from '../context';
+import { afterCommit, cacheAgeClockMs, runCommand, systemClock, type Clock } from '../context';
 import { AppError } from '../errors';
 import { buildCalendar, CalendarDataError, type Calendar, type CalendarOverride } from '../rules/calendar';
 import { parseDistrictConfig, selectRulesVersion, type DistrictConfig, type RulesVersion } from '../rules/district/config';
@@ -70,9 +70,15 @@ export function countExamples(config: DistrictConfigData): number {
   return n;
 }
 
-/** Moves the generation counter: every process's cached configuration and calendar are rebuilt. */
+/**
+ * Moves the generation counter: every process's cached configuration and calendar are rebuilt. This
+ * process re-reads the counter at its next use (now and again once the change has committed); other
+ * processes within RULES_GENERATION_CACHE_MS.
+ */
 export async function bumpRulesGeneration(sql: Sql): Promise<void> {
   await sql.query('update rules_generation set generation = generation + 1 where id = 1');
+  localChanges++;
+  afterCommit(sql, () => void localChanges++);
 }
 
 /** Inserts the shipped Koksu versions when the table is empty (idempotent, safe under concurrency). */
@@ -105,11 +111,22 @@ interface ScheduledRow {
 
 interface Cached {
   generation: string;
+  /** When the generation was last read (cacheAgeClockMs) and the local change count then. */
+  checkedAtMs: number;
+  localChangesSeen: number;
   scheduled: ScheduledRow[];
   calendar?: Calendar;
 }
 
 const CACHE = new WeakMap<Database, Cached>();
+
+/**
+ * How long the generation read from the database is trusted before it is read again (one statement
+ * less on every request of the case workflow). Changes made through this process (bumpRulesGeneration)
+ * are seen at the next use; changes made by another process at most this much later.
+ */
+export const RULES_GENERATION_CACHE_MS = 2_000;
+let localChanges = 0;
 
 async function currentGeneration(database: Database): Promise<string> {
   const [row] = await database.query<{ generation: string }>('select generation::text as generation from rules_generation where id = 1');
@@ -117,9 +134,16 @@ async function currentGeneration(database: Database): Promise<string> {
 }
 
 async function loadCache(database: Database): Promise<Cached> {
-  let generation = await currentGeneration(database);
   const known = CACHE.get(database);
-  if (known && known.generation === generation) return known;
+  if (known && known.localChangesSeen === localChanges && cacheAgeClockMs() - known.checkedAtMs < RULES_GENERATION_CACHE_MS) return known;
+  const changesSeen = localChanges;
+  const checkedAtMs = cacheAgeClockMs();
+  let generation = await currentGeneration(database);
+  if (known && known.generation === generation) {
+    known.checkedAtMs = checkedAtMs;
+    known.localChangesSeen = changesSeen;
+    return known;
+  }
   if (await seedShippedRules(database)) generation = await currentGeneration(database);
   const rows = await database.query<{ id: string; code: string; effective_from: string; config: unknown }>(
     `select id::text as id, code, effective_from::text as effective_from, config from rules_version where status = 'scheduled' order by effective_from`,
@@ -130,7 +154,7 @@ async function loadCache(database: Database): Promise<Cached> {
     effectiveFrom: r.effective_from,
     config: parseDistrictConfig(typeof r.config === 'string' ? JSON.parse(r.config) : r.config, `rules_version ${r.code}`),
   }));
-  const fresh: Cached = { generation, scheduled };
+  const fresh: Cached = { generation, checkedAtMs, localChangesSeen: changesSeen, scheduled };
   CACHE.set(database, fresh);
   return fresh;
 }

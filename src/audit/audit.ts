@@ -45,21 +45,33 @@ export function chainHash(prevHash: string, payload: string): string {
   return createHash('sha256').update(prevHash).update(payload).digest('hex');
 }
 
-/** Appends one entry inside the caller's transaction; returns its id. */
+/**
+ * The WITH-list items that append one entry to a lane: `audit_moved` (the lane head moves: seq + 1,
+ * hash = sha256(previous hash || payload), computed by the database from the head row it locks) and
+ * `audit_row` (the entry). Parameters are numbered from `offset + 1`. The lane head is locked from this
+ * statement until COMMIT, so callers send it with their last write (runCommand's `withAudit`): no
+ * SELECT … FOR UPDATE round trip, and the lock is held for the shortest time. `after` names an earlier
+ * WITH item that must have run before the lane is locked (every other lock of the transaction comes
+ * before the lane's, so transactions never wait for each other in opposite orders). `verifyAudit`
+ * recomputes every hash in Node, so the database's SHA-256 is checked at every verification.
+ */
+export function auditCtes(record: AuditRecord, offset: number, after: string | null = null, lane: number = randomInt(AUDIT_LANES)): { readonly ctes: string; readonly params: readonly unknown[] } {
+  const p = (n: number) => `$${offset + n}`;
+  const wait = after ? ` and (select count(*) from ${after}) >= 0` : '';
+  return {
+    ctes: `audit_moved as (update audit_lane set prev_hash = hash, seq = seq + 1, hash = encode(sha256(convert_to(hash || ${p(2)}::text, 'UTF8')), 'hex') where lane = ${p(1)}::int${wait} returning lane, seq, prev_hash, hash),
+     audit_row as (insert into audit_entry (lane, seq, at, actor_id, actor_role, action, target_type, target_id, payload, prev_hash, hash)
+       select lane, seq, ${p(3)}::timestamptz, ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, ${p(8)}::text, ${p(2)}::text, prev_hash, hash from audit_moved returning id)`,
+    params: [lane, payloadOf(record), record.at, record.actor.id, record.actor.role, record.action, record.targetType, record.targetId],
+  };
+}
+
+/** Appends one entry inside the caller's transaction (one statement); returns its id. */
 export async function appendAudit(sql: Sql, record: AuditRecord): Promise<number> {
-  const lane = randomInt(AUDIT_LANES);
-  const payload = payloadOf(record);
-  const [head] = await sql.query<{ seq: string; hash: string }>('select seq, hash from audit_lane where lane = $1 for update', [lane]);
-  if (!head) throw new Error(`audit lane ${lane} is missing`);
-  const seq = Number(head.seq) + 1;
-  const hash = chainHash(head.hash, payload);
-  const [row] = await sql.query<{ id: string }>(
-    `with moved as (update audit_lane set seq = $2, hash = $3 where lane = $1)
-     insert into audit_entry (lane, seq, at, actor_id, actor_role, action, target_type, target_id, payload, prev_hash, hash)
-     values ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $3) returning id`,
-    [lane, seq, hash, record.at, record.actor.id, record.actor.role, record.action, record.targetType, record.targetId, payload, head.hash],
-  );
-  return Number(row!.id);
+  const { ctes, params } = auditCtes(record, 0);
+  const [row] = await sql.query<{ id: string }>(`with ${ctes} select id from audit_row`, params);
+  if (!row) throw new Error('audit lane is missing');
+  return Number(row.id);
 }
 
 export interface AuditVerification {

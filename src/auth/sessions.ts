@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../db/connect';
 import { AppError } from '../errors';
-import { runCommand, type Actor, type Clock } from '../context';
+import { cacheAgeClockMs, onCommandCommitted, runCommand, type Actor, type Clock } from '../context';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import type { Role } from './roles';
 
@@ -75,14 +75,71 @@ export async function signIn(
   return { actor: actorOf(user), token, expiresAt };
 }
 
+/**
+ * Per-process session cache: a session looked up is served from memory for at most SESSION_CACHE_MS
+ * (never past its expiry by the request's clock), which saves one statement on every request. Every
+ * command of THIS process whose audit target is a user (sign-out, a failed sign-in, a role, district or
+ * active change…) drops that user's cached sessions after it commits, so those take effect at the next
+ * request; a change made by ANOTHER process (a second server, the CLI) is seen at most SESSION_CACHE_MS
+ * later. A lookup that started before such a change is not stored (the epoch moved).
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+
+interface CachedSession {
+  readonly actor: Actor;
+  readonly expiresAtMs: number;
+  readonly loadedAtMs: number;
+}
+
+interface SessionCache {
+  readonly byTokenId: Map<string, CachedSession>;
+  epoch: number;
+}
+
+const sessionCaches = new WeakMap<Database, SessionCache>();
+
+function sessionCacheOf(database: Database): SessionCache {
+  let c = sessionCaches.get(database);
+  if (!c) sessionCaches.set(database, (c = { byTokenId: new Map(), epoch: 0 }));
+  return c;
+}
+
+/** Forgets the cached sessions of a user (or all, with null) in this process. */
+export function forgetCachedSessions(database: Database, userId: string | null): void {
+  const c = sessionCaches.get(database);
+  if (!c) return;
+  c.epoch++;
+  for (const [id, s] of c.byTokenId) if (userId === null || s.actor.id === userId) c.byTokenId.delete(id);
+}
+
+onCommandCommitted(({ database, targetType, targetId }) => {
+  if (targetType === 'user') forgetCachedSessions(database, targetId);
+});
+
 /** The actor behind a session token, or null when there is none or it has expired or ended. */
 export async function actorForToken(database: Database, token: string, now: Temporal.Instant): Promise<Actor | null> {
-  const [row] = await database.query<UserRow>(
-    `select u.* from app_session s join app_user u on u.id = s.user_id
+  const id = tokenId(token);
+  const cache = sessionCacheOf(database);
+  const known = cache.byTokenId.get(id);
+  if (known) {
+    if (cacheAgeClockMs() - known.loadedAtMs < SESSION_CACHE_MS && now.epochMilliseconds < known.expiresAtMs) return known.actor;
+    cache.byTokenId.delete(id);
+  }
+  const epoch = cache.epoch;
+  const loadedAtMs = cacheAgeClockMs();
+  const [row] = await database.query<UserRow & { expires_at_ms: string }>(
+    `select u.*, (extract(epoch from s.expires_at) * 1000)::bigint::text as expires_at_ms from app_session s join app_user u on u.id = s.user_id
      where s.id = $1 and s.ended_at is null and s.expires_at > $2 and u.active`,
-    [tokenId(token), now.toString()],
+    [id, now.toString()],
   );
-  return row ? actorOf(row) : null;
+  if (!row) return null;
+  const actor = actorOf(row);
+  if (cache.epoch === epoch) {
+    if (cache.byTokenId.size >= SESSION_CACHE_MAX) cache.byTokenId.clear();
+    cache.byTokenId.set(id, { actor, expiresAtMs: Number(row.expires_at_ms), loadedAtMs });
+  }
+  return actor;
 }
 
 export async function signOut(deps: { database: Database; clock: Clock; actor: Actor }, token: string): Promise<void> {

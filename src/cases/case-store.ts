@@ -113,11 +113,27 @@ const CHANGEABLE = new Set([
 ]);
 
 /**
- * Saves one step: new status, changed columns, recomputed deadlines and version + 1, in one UPDATE.
- * `overlay` tells the deadline computation about rows the step wrote in other tables (survey, hearing).
+ * A write to a shared hot row (the budget allocation of p.21) sent in the step's final statement: WITH-list
+ * items (parameters from `offset + 1`); the item named `counted` returns a row when the write was made.
+ */
+export interface HotWrite {
+  readonly items: (offset: number) => { readonly text: string; readonly params: readonly unknown[] };
+  readonly counted: string;
+  /** The last item (it must RETURN): it runs before the audit lane is locked, like every other lock of the step. */
+  readonly last: string;
+}
+
+/** Sends the final statement; `statement(auditItems)` places the audit entry's WITH items (runCommand's withAudit). */
+export type SendFinal = (statement: (auditItems: string) => string, params: readonly unknown[], after: string | undefined) => Promise<{ id: string; hot_rows?: number }[]>;
+
+/**
+ * Saves one step in ONE statement: new status, changed columns, recomputed deadlines and version + 1 (the
+ * UPDATE), the step's own write, the hot write and the audit entry (WITH items). `overlay` tells the
+ * deadline computation about rows the step wrote in other tables (survey, hearing). Returns whether the
+ * hot write was made (`hotWritten`).
  */
 export async function saveStep(
-  sql: Sql,
+  send: SendFinal,
   env: CaseEnv,
   row: CaseRow,
   to: CaseStatus,
@@ -126,7 +142,8 @@ export async function saveStep(
   asOf: Temporal.PlainDate,
   overlay: Partial<DeadlineState> = {},
   write: StepWrite | null = null,
-): Promise<{ row: CaseRow; deadlines: CaseDeadlines }> {
+  hot: HotWrite | null = null,
+): Promise<{ row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean }> {
   const camel = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
   const next = { ...row, ...camel, ...overlay, status: to, version: row.version + 1 } as CaseRow;
   const deadlines = computeCaseDeadlines(env, deadlineStateOf(next, surveyRequiredFor(env, row.ground)), asOf);
@@ -135,18 +152,29 @@ export async function saveStep(
   const params: unknown[] = [row.id, row.version, to, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
   const sets = cols.map((c, i) => `${c} = $${params.length + i + 1}`);
   params.push(...cols.map((c) => changes[c]));
-  // The step's own write rides in the same statement as a data-modifying CTE: one round trip less.
-  let cte = '';
+  // The step's own write and the hot write ride in the same statement as data-modifying CTEs.
+  const items: string[] = [];
+  let last: string | undefined;
   if (write) {
     const offset = params.length;
-    cte = `with step_write as (${write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)}) `;
+    items.push(`step_write as (${write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
     params.push(...write.params);
   }
-  const updated = await sql.query<{ id: string }>(
-    `${cte}update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
-     where id = $1 and version = $2 returning id`,
+  if (hot) {
+    const h = hot.items(params.length);
+    items.push(h.text);
+    params.push(...h.params);
+    last = hot.last;
+  }
+  const updated = await send(
+    (auditItems) => {
+      const all = auditItems ? [...items, auditItems] : items;
+      return `${all.length ? `with ${all.join(', ')} ` : ''}update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
+     where id = $1 and version = $2 returning id${hot ? `, (select count(*) from ${hot.counted})::int as hot_rows` : ''}`;
+    },
     params,
+    last,
   );
   if (updated.length !== 1) throw new AppError('CONFLICT');
-  return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines };
+  return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines, hotWritten: hot ? Number(updated[0]!.hot_rows) > 0 : false };
 }

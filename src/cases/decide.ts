@@ -23,7 +23,8 @@ import type { EgovAnswers } from '../adapters/egov/port';
 import { evaluateApplication, type ApplicationInput, type EvaluationResult } from '../rules/evaluate';
 import { RulesError } from '../rules/rules-error';
 import { addWorkingDays } from '../rules/calendar';
-import { commitBudgetAndSchedule } from '../payments/commit-decision';
+import { writeDecisionPayments } from '../payments/commit-decision';
+import { budgetExceeded, commitBudget, commitBudgetItems } from '../payments/budget-ledger';
 import { enqueueDecisionNotice } from '../notifications/enqueue-decision-notice';
 import type { CaseCtx } from './case-env';
 import type { CaseRow } from './case-store';
@@ -186,21 +187,22 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
     const decisionId = d!.id;
     const recipientName = file.recipientName;
     const notices = await enqueueDecisionNotice(sql, { applicationId: row.id, decisionId, outcome: dec.outcome, phone: row.mobile, portal: row.channel === 'PORTAL', at });
+    // p.21: the payments are written now; the budget row — the hottest lock of the system — is committed
+    // in the step's final statement (earlier financial years of a long schedule first, ascending).
+    const payments =
+      dec.outcome === 'grant'
+        ? await writeDecisionPayments(sql, {
+            decisionId, applicationId: row.id, recipientIin: row.applicantIin, iban: row.iban!, categoryCode: row.categoryCode, ground: row.ground, ruralDistrictId: row.ruralDistrictId,
+            periodicity, amountTiyn: amountTiyn!, firstPaymentDate, periods: periods!, at, ...(recipientName ? { recipientName } : {}),
+          })
+        : null;
+    const commitments = payments?.commitments ?? [];
+    for (const m of commitments.slice(0, -1)) await commitBudget(sql, m);
+    const lastCommitment = commitments.at(-1);
     return {
-      result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: null as null | { paymentsCreated: number; committedTiyn: number }, notices: notices.map((n) => n.channel) },
+      result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: payments && { paymentsCreated: payments.paymentsCreated, committedTiyn: payments.committedTiyn }, notices: notices.map((n) => n.channel) },
       after: { decision: d!.number, outcome: dec.outcome, amountTiyn, refusalGround, late },
-      // p.21: the budget row is the hottest lock of the system; it is taken last, just before the commit.
-      ...(dec.outcome === 'grant'
-        ? {
-            finish: async (tx: Sql) => {
-              const committed = await commitBudgetAndSchedule(tx, {
-                decisionId, applicationId: row.id, recipientIin: row.applicantIin, iban: row.iban!, categoryCode: row.categoryCode, ground: row.ground, ruralDistrictId: row.ruralDistrictId,
-                periodicity, amountTiyn: amountTiyn!, firstPaymentDate, periods: periods!, at, ...(recipientName ? { recipientName } : {}),
-              });
-              return { payments: { paymentsCreated: committed.paymentsCreated, committedTiyn: committed.committedTiyn } };
-            },
-          }
-        : {}),
+      ...(lastCommitment ? { hot: { items: (offset: number) => commitBudgetItems(lastCommitment, offset), counted: 'budget_committed', last: 'budget_logged', refused: (tx: Sql) => budgetExceeded(tx, lastCommitment) } } : {}),
     };
   });
 }

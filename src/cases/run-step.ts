@@ -1,7 +1,9 @@
 /**
  * The skeleton every workflow step shares: role check, one transaction (runCommand) with the audit entry
  * `application.<step>`, the case row locked with its version checked, the transition table consulted,
- * the step's own writes, then the status and the recomputed deadlines saved in one UPDATE.
+ * the step's own writes, then ONE final statement: the status and the recomputed deadlines (the UPDATE),
+ * the step's own write, the hot budget write (p.21) and the audit entry — so a plain step is BEGIN, lock,
+ * save, COMMIT, and the hot rows (allocation, audit lane) are locked only by the last statement.
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
@@ -9,7 +11,7 @@ import { runCommand } from '../context';
 import type { CaseDeadlines, DeadlineState } from './case-deadlines';
 import { today, type CaseCtx } from './case-env';
 import { assertRoleMay, transition, type CaseStatus, type TransitionName } from './case-status';
-import { lockCase, saveStep, type CaseChanges, type CaseRow, type StepWrite } from './case-store';
+import { lockCase, saveStep, type CaseChanges, type CaseRow, type HotWrite, type StepWrite } from './case-store';
 
 export interface StepWork<T> {
   readonly changes?: CaseChanges;
@@ -23,10 +25,11 @@ export interface StepWork<T> {
   /** Summary for the audit entry. */
   readonly after?: Readonly<Record<string, unknown>>;
   /**
-   * Writes to shared hot rows (the budget allocation), run after the case row is saved so that their row
-   * locks are held for as short a time as possible before the commit. Its result is merged into `result`.
+   * p.21: a write to a shared hot row (the budget allocation), sent in the step's final statement with
+   * the case's UPDATE and before the audit entry, so its row lock is held only from that statement to
+   * COMMIT. When it was not made (`counted` came back empty) `refused(sql)` throws and the step rolls back.
    */
-  readonly finish?: (sql: Sql) => Promise<Readonly<Record<string, unknown>>>;
+  readonly hot?: HotWrite & { readonly refused: (sql: Sql) => Promise<never> };
 }
 
 export interface StepResult<T> {
@@ -48,18 +51,21 @@ export async function runStep<T>(
 ): Promise<StepResult<T>> {
   assertRoleMay(name, ctx.actor?.role);
   const day = today(ctx);
-  return runCommand(ctx, { action: `application.${name}`, targetType: 'application' }, async ({ sql, at }) => {
+  return runCommand(ctx, { action: `application.${name}`, targetType: 'application' }, async ({ sql, at, withAudit }) => {
     const row = await lockCase(sql, ctx.actor, applicationId, expectedVersion);
     const to = transition(name, row.status);
     const w = await work({ sql, row, at, day, to });
-    const saved: { row: CaseRow; deadlines: CaseDeadlines } = await saveStep(sql, ctx.env, row, w.to ?? to, w.changes ?? {}, at, day, w.overlay, w.write ?? null);
-    const finished = w.finish ? await w.finish(sql) : null;
-    const result = (finished ? { ...(w.result as Record<string, unknown>), ...finished } : w.result) as T;
+    const status = w.to ?? to;
+    // The audit entry rides in the case's UPDATE: one statement for the step, the audit lane locked last.
+    const entry = { targetId: row.id, before: { status: row.status, version: row.version }, after: { status, ...(w.after ?? {}) } };
+    const saved: { row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean } = await saveStep(
+      (statement, params, after) => withAudit<{ id: string; hot_rows?: number }>(statement, params, entry, after),
+      ctx.env, row, status, w.changes ?? {}, at, day, w.overlay, w.write ?? null, w.hot ?? null,
+    );
+    if (w.hot && !saved.hotWritten) await w.hot.refused(sql);
     return {
-      result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result },
-      targetId: row.id,
-      before: { status: row.status, version: row.version },
-      after: { status: saved.row.status, ...(w.after ?? {}) },
+      result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result: w.result },
+      ...entry,
     };
   });
 }

@@ -37,17 +37,39 @@ export async function commitBudget(sql: Sql, m: BudgetMove): Promise<{ committed
     [m.year, m.programme, String(m.amountTiyn), m.at.toString()],
   );
   const row = rows[0];
-  if (!row) {
-    const [a] = await sql.query<{ allocated_tiyn: string; committed_tiyn: string }>('select allocated_tiyn, committed_tiyn from budget_allocation where year = $1 and programme = $2', [m.year, m.programme]);
-    const available = a ? BigInt(a.allocated_tiyn) - BigInt(a.committed_tiyn) : 0n;
-    throw new AppError(
-      'BUDGET_EXCEEDED',
-      [{ path: 'amountTiyn', message: a ? `${m.year} жылғы ${m.programme} бағдарламасы бойынша бос қалдық: ${available} тиын | Свободный остаток по программе ${m.programme} на ${m.year} год: ${available} тиын | Free balance of programme ${m.programme} for ${m.year}: ${available} tiyn` : `${m.year} жылға ${m.programme} бағдарламасы бойынша қаржыландыру жоспары жоқ | Нет плана финансирования по программе ${m.programme} на ${m.year} год | No allocation for programme ${m.programme} in ${m.year}` }],
-      { year: m.year, programme: m.programme, requestedTiyn: String(m.amountTiyn), availableTiyn: String(available) },
-    );
-  }
+  if (!row) return budgetExceeded(sql, m);
   await entry(sql, 'commit', m);
   return { committedTiyn: BigInt(row.committed_tiyn), allocatedTiyn: BigInt(row.allocated_tiyn) };
+}
+
+/**
+ * p.21 as WITH-list items for a command's LAST statement (the decision's, src/cases/decide.ts): the same
+ * conditional UPDATE as commitBudget (`budget_committed`: one row when the amount fits, none otherwise)
+ * and its ledger entry (`budget_logged`). The allocation row is the one row every grant of the year
+ * updates; sent with the last statement, its lock is held only from that statement to COMMIT. When
+ * `budget_committed` is empty the caller throws `budgetExceeded` and the transaction rolls back.
+ * Parameters are numbered from `offset + 1`.
+ */
+export function commitBudgetItems(m: BudgetMove, offset: number): { readonly text: string; readonly params: readonly unknown[] } {
+  const p = (n: number) => `$${offset + n}`;
+  return {
+    text: `budget_committed as (update budget_allocation set committed_tiyn = committed_tiyn + ${p(3)}::bigint, version = version + 1, updated_at = ${p(4)}::timestamptz
+        where year = ${p(1)}::int and programme = ${p(2)}::text and committed_tiyn + ${p(3)}::bigint <= allocated_tiyn returning year),
+      budget_logged as (insert into budget_entry (year, programme, kind, amount_tiyn, ref, at)
+        select ${p(1)}::int, ${p(2)}::text, 'commit', ${p(3)}::bigint, ${p(5)}::text, ${p(4)}::timestamptz from budget_committed returning id)`,
+    params: [m.year, m.programme, String(m.amountTiyn), m.at.toString(), m.ref],
+  };
+}
+
+/** BUDGET_EXCEEDED for a commitment that did not fit, with the free balance (or the missing allocation) named. */
+export async function budgetExceeded(sql: Sql, m: BudgetMove): Promise<never> {
+  const [a] = await sql.query<{ allocated_tiyn: string; committed_tiyn: string }>('select allocated_tiyn, committed_tiyn from budget_allocation where year = $1 and programme = $2', [m.year, m.programme]);
+  const available = a ? BigInt(a.allocated_tiyn) - BigInt(a.committed_tiyn) : 0n;
+  throw new AppError(
+    'BUDGET_EXCEEDED',
+    [{ path: 'amountTiyn', message: a ? `${m.year} жылғы ${m.programme} бағдарламасы бойынша бос қалдық: ${available} тиын | Свободный остаток по программе ${m.programme} на ${m.year} год: ${available} тиын | Free balance of programme ${m.programme} for ${m.year}: ${available} tiyn` : `${m.year} жылға ${m.programme} бағдарламасы бойынша қаржыландыру жоспары жоқ | Нет плана финансирования по программе ${m.programme} на ${m.year} год | No allocation for programme ${m.programme} in ${m.year}` }],
+    { year: m.year, programme: m.programme, requestedTiyn: String(m.amountTiyn), availableTiyn: String(available) },
+  );
 }
 
 /** Gives a commitment back (a cancelled payment, a run that failed after committing). */

@@ -6,13 +6,17 @@
  *
  * Idempotent: payments are unique by (basis, period, recipient); a retried decision inserts nothing new
  * and commits nothing again (only newly inserted payments are committed).
+ *
+ * The decision itself (src/cases/decide.ts) uses the two halves: writeDecisionPayments early in its
+ * transaction, and the last year's commitment (commitBudgetItems) in its final statement, so that the
+ * allocation row is locked as briefly as possible.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
 import { AppError } from '../errors';
 import { checkIban } from '../rules/identifiers';
 import type { Periodicity } from '../rules/deadlines';
-import { commitBudget } from './budget-ledger';
+import { commitBudget, type BudgetMove } from './budget-ledger';
 import { DEFAULT_PROGRAMME, paymentCalendar } from './calendar';
 import { scheduleDecisionPayments } from './schedule';
 
@@ -46,7 +50,18 @@ export interface CommitDecisionResult {
 /** The basis key of a decision's payments. */
 export const decisionBasis = (decisionId: string): string => `decision:${decisionId}`;
 
-export async function commitBudgetAndSchedule(sql: Sql, input: CommitDecisionInput): Promise<CommitDecisionResult> {
+/** The payments of a decision written, and the budget commitments still to make (by financial year, ascending). */
+export interface DecisionPayments extends CommitDecisionResult {
+  readonly commitments: readonly BudgetMove[];
+}
+
+/**
+ * Validates the decision's payment terms and writes its scheduled payments (one statement); the budget
+ * allocation is NOT touched yet: the caller commits `commitments` in the given (ascending) order, the
+ * last one as late as it can (commitBudgetItems with the final statement) — commitBudgetAndSchedule
+ * does both.
+ */
+export async function writeDecisionPayments(sql: Sql, input: CommitDecisionInput): Promise<DecisionPayments> {
   if (!Number.isSafeInteger(input.amountTiyn) || input.amountTiyn <= 0) throw new AppError('VALIDATION', [{ path: 'amountTiyn', message: 'сома оң бүтін тиын болуы керек | сумма должна быть целым положительным числом тиын | the amount must be a positive whole number of tiyn' }]);
   const iban = checkIban(input.iban);
   if (!iban.valid) throw new AppError('VALIDATION', [{ path: 'iban', message: `ЖСК жарамсыз (${iban.reason}) | Неверный IBAN (${iban.reason}) | Invalid IBAN (${iban.reason})` }]);
@@ -76,16 +91,19 @@ export async function commitBudgetAndSchedule(sql: Sql, input: CommitDecisionInp
   );
   const byYear = new Map<number, bigint>();
   for (const r of inserted) byYear.set(Number(r.financial_year), (byYear.get(Number(r.financial_year)) ?? 0n) + BigInt(r.amount_tiyn));
-  let committed = 0n;
   // Years in ascending order: concurrent decisions lock allocation rows in the same order (no deadlock).
-  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
-    const amount = byYear.get(year)!;
-    await commitBudget(sql, { year, programme, amountTiyn: amount, ref: basis, at: input.at });
-    committed += amount;
-  }
+  const commitments = [...byYear.keys()].sort((a, b) => a - b).map((year): BudgetMove => ({ year, programme, amountTiyn: byYear.get(year)!, ref: basis, at: input.at }));
   return {
     paymentsCreated: inserted.length,
-    committedTiyn: Number(committed),
+    committedTiyn: Number(commitments.reduce((sum, m) => sum + BigInt(m.amountTiyn), 0n)),
     schedule: schedule.map((s) => ({ period: s.period, payOn: s.payOn.toString(), demandDueOn: s.demand.date.toString(), clause: s.demand.clause })),
+    commitments,
   };
+}
+
+/** Writes the decision's payments and commits them against the budget (p.21), in the caller's transaction. */
+export async function commitBudgetAndSchedule(sql: Sql, input: CommitDecisionInput): Promise<CommitDecisionResult> {
+  const { commitments, ...result } = await writeDecisionPayments(sql, input);
+  for (const m of commitments) await commitBudget(sql, m);
+  return result;
 }
