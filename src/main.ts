@@ -60,6 +60,8 @@ export function clockStartingAt(iso: string): Clock {
 export async function startServer(config: Config, opts: { clock?: Clock; onLog?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = pino({ level: config.logLevel });
   const clock = opts.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : systemClock);
+  // Every legal date (registration p.12, the hearing windows p.18, deadlines) follows this clock: say so loudly.
+  if (config.clockStart && !opts.clock) log.warn({ clockStart: config.clockStart }, 'KOMEK_CLOCK_START is set: the server clock is NOT the real time (rehearsals and tests only — never in production)');
   const database = await openConfiguredDatabase(config.database);
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');

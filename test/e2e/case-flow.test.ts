@@ -74,6 +74,9 @@ describeBrowser('case flow: paper application to printed notice', () => {
     await page.getByTestId('intake-iban').fill(applicant.iban);
     await app().screenshot(page, 'case-flow-2-intake-application');
     await page.getByTestId('intake-next').click();
+    // No family members declared: the household comes from the state systems (form 1-2).
+    await page.getByTestId('intake-family').waitFor();
+    await page.getByTestId('intake-next').click();
     await page.getByTestId('intake-checklist').waitFor();
     // The registers know nothing of her: she presents her identity card and income statement, originals seen.
     for (const doc of ['identity', 'income']) {

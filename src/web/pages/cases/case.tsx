@@ -294,7 +294,7 @@ export default function CasePageView({ params }: PageProps) {
               {notices.data && notices.data.notices.length === 0 ? <Text fz="sm" c="dimmed">—</Text> : null}
               {(notices.data?.notices ?? []).map((n) => (
                 <Text key={n.id} fz="sm">
-                  {t(`documents:forms.${n.form}`)} · {t(`documents:channels.${n.channel}`)} · <b>{t(`documents:noticeStatus.${n.status}`)}</b>
+                  {t(`documents:forms.${n.form}`)} · {t(`documents:channels.${n.channel}`)} · {t(`cases:languages.${n.lang}`)} · <b>{t(`documents:noticeStatus.${n.status}`)}</b>
                   {n.dueOn ? ` · ${t('documents:dueOn', { date: formatDate(n.dueOn) })}` : ''}
                 </Text>
               ))}

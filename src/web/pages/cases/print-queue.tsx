@@ -46,6 +46,7 @@ export default function PrintQueuePage() {
       sortValue: (n) => n.decidedOn ?? n.createdAt,
       render: (n) => (n.decisionNumber && n.decidedOn ? `${n.decisionNumber}, ${formatDate(n.decidedOn)}` : t('documents:columns.hearingNotice', { date: formatDateTime(n.createdAt) })),
     },
+    { key: 'lang', header: t('cases:fields.language'), sortValue: (n) => n.lang, render: (n) => t(`cases:languages.${n.lang}`) },
     { key: 'status', header: t('cases:columns.status'), sortValue: (n) => n.status, render: (n) => <StatusBadge tone={n.status === 'printed' ? 'info' : 'warning'} label={t(`documents:noticeStatus.${n.status}`)} /> },
     {
       key: 'actions',
