@@ -177,9 +177,17 @@ describe('one-pass batch from household totals', () => {
     expect(err([{ id: 2, members: 1, incomeTiyn: [0.5] }])).toBe('INVALID_INPUT households[0].incomeTiyn[0]');
     expect(err([{ id: 2, members: 1, incomeTiyn: [2 ** 40 + 0.5] }])).toBe('INVALID_INPUT households[0].incomeTiyn[0]');
     expect(err([{ id: 2, members: 1, incomeTiyn: [1, 2, 3] }])).toBe('INVALID_INPUT households[0].incomeTiyn');
+    expect(err([{ id: 2, members: 1 } as never])).toBe('INVALID_INPUT households[0].incomeTiyn');
+    // Also in a type the catalogue does not count: an application with such an amount is refused as well.
+    const excluded = { incomeTypes: ['targeted-social-assistance'], households: [{ id: 2, members: 1, incomeTiyn: [2 ** 60] }] };
+    expect(() => evaluateHouseholdBatch(excluded, { asOf, version })).toThrow(/incomeTiyn\[0\]/);
+    expect(() => evaluateHouseholdBatch({ ...excluded, households: [{ id: 2, members: 1, incomeTiyn: [Number.POSITIVE_INFINITY] }] }, { asOf, version })).toThrow(/incomeTiyn\[0\]/);
+    expect(() => parseApplicationInput({ applicationDate: '2025-05-15', category: '7.9', family: { members: [{ incomes: [{ type: 'targeted-social-assistance', amountTiyn: 2 ** 60 }] }] } })).toThrow(RulesError);
     expect(err([ok], '7.8')).toBe('INVALID_INPUT households[0].actualCostTiyn');
     expect(err([{ ...ok, actualCostTiyn: 5000 }], '7.8')).toBe('accepted');
     expect(() => toHouseholdBatch([{ id: 1, members: [{ incomes: [{ type: 'wages', amountTiyn: 1, month: '2025-01' }] }] }])).toThrow(RulesError);
+    // A negative item is refused before it could cancel a positive one in the family's total.
+    expect(() => toHouseholdBatch([{ id: 1, members: [{ incomes: [{ type: 'wages', amountTiyn: 500 }] }, { incomes: [{ type: 'wages', amountTiyn: -500 }] }] }])).toThrow(/members\[1\]\.incomes\[0\]\.amountTiyn/);
     expect(() => parseApplicationInput({ applicationDate: '2025-05-15', category: '7.9', family: { members: [] } })).toThrow(RulesError);
     expect(err([{ id: 2, members: 1, incomeTiyn: [] }], '7.77')).toBe('UNKNOWN_CATEGORY category');
   });

@@ -90,16 +90,16 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
     const h = households[i]!;
     const m = h.members;
     const inc = h.incomeTiyn;
+    if (!(m >= 1 && m <= 65535 && (m | 0) === m) || !Array.isArray(inc) || inc.length > typeCount) invalidHousehold(h, i, typeCount);
     const len = inc.length;
-    if (!(m >= 1 && m <= 65535 && (m | 0) === m) || len > typeCount) invalidHousehold(h, i, typeCount);
-    // Countable income of the quarter (art. 127); every amount must be a non-negative integer (a small
-    // integer passes the first test alone; larger ones take the second).
+    // Countable income of the quarter (art. 127); every amount must be a non-negative safe integer, as in
+    // an application (a small integer passes the first test alone; larger ones take the second).
     let c = 0;
     let bad = false;
     for (let t = 0; t < len; t++) {
       const a = inc[t]!;
       if (a < 0 || (a | 0) !== a) {
-        if (!(a >= 0 && Math.floor(a) === a)) bad = true;
+        if (!(a >= 0 && a <= Number.MAX_SAFE_INTEGER && Math.floor(a) === a)) bad = true;
       }
       c += a * countsAs[t]!;
     }
@@ -171,7 +171,9 @@ export function toHouseholdBatch(households: readonly BatchHousehold[], options:
     for (let t = 0; t < types.length; t++) incomeTiyn.push(0);
     h.members.forEach((member, m) =>
       member.incomes.forEach((inc, j) => {
-        if (inQuarter(i, m, j, inc.month)) incomeTiyn[typeIndex.get(inc.type)!]! += inc.amountTiyn;
+        const a = inc.amountTiyn;
+        if (!Number.isSafeInteger(a) || a < 0) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${j}].amountTiyn: expected a non-negative safe integer`, `households[${i}].members[${m}].incomes[${j}].amountTiyn`);
+        if (inQuarter(i, m, j, inc.month)) incomeTiyn[typeIndex.get(inc.type)!]! += a;
       }),
     );
     // Every household the same fields in the same order (one V8 shape), exact-size arrays as JSON.parse makes them.

@@ -80,7 +80,7 @@ export function toColumns(households: readonly BatchHousehold[], options: { appl
       for (let k = 0; k < incomes.length; k++) {
         const inc = incomes[k]!;
         const a = inc.amountTiyn;
-        if (!(a >= 0) || a !== Math.floor(a)) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${k}].amountTiyn: expected a non-negative integer`, `households[${i}].members[${m}].incomes[${k}].amountTiyn`);
+        if (!(a >= 0 && a <= Number.MAX_SAFE_INTEGER) || a !== Math.floor(a)) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${k}].amountTiyn: expected a non-negative safe integer`, `households[${i}].members[${m}].incomes[${k}].amountTiyn`);
         if (inc.month !== undefined) {
           if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `households[${i}].members[${m}].incomes[${k}].month`);
           if (inc.month < quarter.firstMonth || inc.month > quarter.lastMonth) continue;
