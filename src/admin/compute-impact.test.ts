@@ -133,6 +133,7 @@ describeDb('impact preview fast path (quarterly aggregates, binary COPY)', (getD
     const mover = pick();
     await db.query('update reg_person set household_id = (select max(id) from reg_household) where id = $1', [mover]);
     await db.query(`insert into reg_household (id, rural_district_id, village, street, house, synthetic) select max(id) + 1, 'balpyk', 'Балпық би', 'Абай', '1', true from reg_household`);
+    await db.query(`update reg_household set rural_district_id = (select max(id) from rural_district) where id in (select household_id from reg_person where id % 211 = 0)`);
 
     ({ version: current } = await getRulesVersion(db, AS_OF));
     const { rowId } = await getRulesVersion(db, AS_OF);
@@ -151,7 +152,7 @@ describeDb('impact preview fast path (quarterly aggregates, binary COPY)', (getD
   it('keeps the quarterly aggregates equal to a rebuild from reg_person and reg_income after ordinary writes', async () => {
     const db = getDb();
     const snapshot = async () => ({
-      size: await db.query(`select household_id::text, alive_until::text, members from reg_household_size order by 1, 2`),
+      size: await db.query(`select household_id::text, alive_until::text, rural_district_id, members from reg_household_size order by 1, 2`),
       income: await db.query(`select quarter::text, household_id::text, type, alive_until::text, amount_tiyn::text from reg_income_quarter order by 1, 2, 3, 4`),
     });
     const kept = await snapshot();

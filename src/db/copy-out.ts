@@ -1,8 +1,8 @@
 /**
  * Reads query results in PostgreSQL's binary COPY format on both drivers, without building row objects:
  * the fastest way to stream millions of rows into typed arrays (the impact preview reads the whole
- * registry this way). PostgreSQL: `COPY (query) TO STDOUT (FORMAT binary)` through pg-copy-streams, on a
- * connection of its own, so several reads can run at once; PGlite: `COPY (query) TO '/dev/blob'`, one
+ * registry this way). PostgreSQL: `COPY (query) TO STDOUT (FORMAT binary)` read off the socket (CopyOutQuery
+ * below), on a connection of its own, so several reads can run at once; PGlite: `COPY (query) TO '/dev/blob'`, one
  * buffer. COPY takes no parameters: callers inline only numbers and validated literals.
  *
  * Format (PostgreSQL docs, "COPY — Binary Format"): an 11-byte signature, flags (int32), header extension
@@ -11,7 +11,6 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { to as copyToStdout } from 'pg-copy-streams';
 import type { Database } from './connect';
 
 /**
@@ -40,24 +39,34 @@ export class BinaryCopyParser {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = null;
-    let o = 0;
+    this.pushRange(chunk, 0, chunk.length);
+  }
+
+  /** Feeds bytes [start, end) of `chunk` (not copied unless a tuple continues in the next bytes). */
+  pushRange(chunk: Buffer, start: number, end: number): void {
+    let buf = chunk;
+    let o = start;
+    let n = end;
+    if (this.rest) {
+      buf = Buffer.concat([this.rest, chunk.subarray(start, end)]);
+      o = 0;
+      n = buf.length;
+      this.rest = null;
+    }
     if (!this.headerDone) {
-      if (buf.length < 19) {
-        this.rest = buf;
+      if (n - o < 19) {
+        this.rest = Buffer.from(buf.subarray(o, n));
         return;
       }
-      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error('copy-out: not a binary COPY stream');
-      const ext = buf.readInt32BE(15);
-      if (buf.length < 19 + ext) {
-        this.rest = buf;
+      if (!buf.subarray(o, o + 11).equals(SIGNATURE)) throw new Error('copy-out: not a binary COPY stream');
+      const ext = buf.readInt32BE(o + 15);
+      if (n - o < 19 + ext) {
+        this.rest = Buffer.from(buf.subarray(o, n));
         return;
       }
-      o = 19 + ext;
+      o += 19 + ext;
       this.headerDone = true;
     }
-    const n = buf.length;
     const { at, len, fields } = this;
     while (o + 2 <= n) {
       const count = buf.readInt16BE(o);
@@ -89,11 +98,139 @@ export class BinaryCopyParser {
       this.tuples++;
       o = p;
     }
-    if (o < n && !this.finished) this.rest = buf.subarray(o);
+    if (o < n && !this.finished) this.rest = Buffer.from(buf.subarray(o, n));
   }
 
   end(): void {
     if (!this.finished) throw new Error('copy-out: the COPY stream ended before its trailer');
+  }
+}
+
+/**
+ * `COPY … TO STDOUT` as a node-postgres Submittable that reads the protocol itself (after pg-copy-streams'
+ * copy-to, whose framing costs more than the tuples at millions of rows): CopyData messages (one per
+ * tuple) are parsed where they lie in the socket's chunks, without slicing or joining them; at CopyDone or
+ * an ErrorResponse the connection's own parser gets the socket back, with the bytes not yet read, and
+ * completes (or fails) the query as usual.
+ */
+class CopyOutQuery {
+  private connection: { stream: NodeJS.ReadableStream & { listeners(e: 'data'): ((b: Buffer) => void)[] } } | null = null;
+  private pgHandler: ((b: Buffer) => void) | null = null;
+  private readonly onData = (chunk: Buffer) => this.parse(chunk);
+  /** A message that continues in the next chunk. */
+  private partial: Buffer | null = null;
+  private settle: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+  readonly done: Promise<void>;
+
+  constructor(
+    readonly text: string,
+    private readonly parser: BinaryCopyParser,
+  ) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+
+  submit(connection: { stream: NodeJS.ReadableStream & { listeners(e: 'data'): ((b: Buffer) => void)[] }; query(text: string): void }): void {
+    this.connection = connection;
+    const handlers = connection.stream.listeners('data');
+    if (handlers.length !== 1) throw new Error('copy-out: unexpected listeners on the connection');
+    this.pgHandler = handlers[0]!;
+    connection.stream.removeListener('data', this.pgHandler);
+    connection.stream.on('data', this.onData);
+    connection.query(this.text);
+  }
+
+  private parse(input: Buffer): void {
+    let buf = input;
+    if (this.partial) {
+      buf = Buffer.concat([this.partial, input]);
+      this.partial = null;
+    }
+    const n = buf.length;
+    let o = 0;
+    try {
+      while (o + 5 <= n) {
+        const code = buf[o]!;
+        const size = buf.readUInt32BE(o + 1);
+        if (code === 0x45 /* E: ErrorResponse */ || code === 0x63 /* c: CopyDone */) {
+          this.detach(code === 0x63 ? buf.subarray(o + 1 + size) : buf.subarray(o));
+          return;
+        }
+        if (o + 1 + size > n) break;
+        // d: CopyData; H: CopyOutResponse and asynchronous notices/parameters are skipped.
+        if (code === 0x64) this.parser.pushRange(buf, o + 5, o + 1 + size);
+        o += 1 + size;
+      }
+    } catch (e) {
+      this.settle?.reject(e);
+      this.settle = null;
+      // The connection is mid-COPY: end it; the pool discards it (release(true) by the caller).
+      (this.connection?.stream as unknown as { destroy(): void }).destroy();
+      return;
+    }
+    if (o < n) this.partial = Buffer.from(buf.subarray(o));
+  }
+
+  private detach(rest: Buffer): void {
+    const stream = this.connection!.stream;
+    stream.removeListener('data', this.onData);
+    stream.on('data', this.pgHandler!);
+    if (rest.length) this.pgHandler!(rest);
+  }
+
+  handleCommandComplete(): void {}
+
+  handleReadyForQuery(): void {
+    try {
+      this.parser.end();
+      this.settle?.resolve();
+    } catch (e) {
+      this.settle?.reject(e);
+    }
+    this.settle = null;
+  }
+
+  handleError(error: unknown): void {
+    if (this.connection && this.pgHandler && this.connection.stream.listeners('data').includes(this.onData)) this.detach(Buffer.alloc(0));
+    this.settle?.reject(error);
+    this.settle = null;
+  }
+}
+
+/**
+ * Maps short text fields that repeat (codes: income types, rural districts) to small integers straight
+ * from the bytes, without making a string per row (at millions of rows, the strings' garbage costs more
+ * than the reading).
+ */
+export class TextInterner {
+  readonly values: string[] = [];
+  private readonly bytes: Buffer[] = [];
+  private readonly byHash = new Map<number, number[]>();
+
+  /** The index of the text in bytes [at, at + len) of `buf`, adding it when new. */
+  intern(buf: Buffer, at: number, len: number): number {
+    let h = 0x811c9dc5 ^ len;
+    for (let k = at; k < at + len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    const candidates = this.byHash.get(h);
+    if (candidates) {
+      for (const c of candidates) {
+        const b = this.bytes[c]!;
+        if (b.length !== len) continue;
+        let same = true;
+        for (let k = 0; k < len; k++) {
+          if (b[k] !== buf[at + k]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return c;
+      }
+    }
+    const index = this.values.length;
+    this.values.push(buf.toString('utf8', at, at + len));
+    this.bytes.push(Buffer.from(buf.subarray(at, at + len)));
+    if (candidates) candidates.push(index);
+    else this.byHash.set(h, [index]);
+    return index;
   }
 }
 
@@ -132,8 +269,9 @@ export async function copyOut(database: Database, query: string, fields: number,
     const conn = await (client as pg.Pool).connect();
     try {
       if (settings.length) await conn.query(`begin; ${settings.map(([k, v]) => `set local ${k} = ${v}`).join('; ')}`);
-      const stream = conn.query(copyToStdout(`copy (${query}) to stdout with (format binary)`));
-      for await (const chunk of stream) parser.push(chunk as Buffer);
+      const copy = new CopyOutQuery(`copy (${query}) to stdout with (format binary)`, parser);
+      void conn.query(copy as unknown as pg.Submittable);
+      await copy.done;
       if (settings.length) await conn.query('commit');
       conn.release();
     } catch (e) {
@@ -142,6 +280,6 @@ export async function copyOut(database: Database, query: string, fields: number,
       throw e;
     }
   }
-  parser.end();
+  if (database.kind === 'pglite') parser.end();
   return parser.tuples;
 }

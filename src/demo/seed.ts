@@ -3,7 +3,7 @@
  * state systems serve: streamed household by household, written in batches with COPY (indexes and keys
  * built once at the end, see withIndexesDeferred), all in one transaction (a crash leaves nothing half-seeded). Idempotent: when the same seed and size are already
  * loaded it does nothing; another population is only loaded over it with `replace: true`. The quarterly
- * aggregates of the impact preview (reg_household_size, reg_income_quarter, migration 0041) are rebuilt
+ * aggregates of the impact preview (reg_household_size, reg_income_quarter, migrations 0041/0042) are rebuilt
  * once after the load, their per-statement triggers being off for the seeding transaction.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -45,7 +45,7 @@ export class PopulationMismatchError extends Error {
 
 const REGISTRY_TABLES = ['reg_income', 'reg_benefit', 'reg_property', 'reg_assistance', 'reg_person', 'reg_household', 'reg_seed'] as const;
 const LOADED_TABLES = ['reg_household', 'reg_person', 'reg_income', 'reg_benefit', 'reg_property', 'reg_assistance'] as const;
-/** Derived per household and quarter for the impact preview (migration 0041), kept by triggers. */
+/** Derived per household and quarter for the impact preview (migrations 0041/0042), kept by triggers. */
 const QUARTER_TABLES = ['reg_household_size', 'reg_income_quarter'] as const;
 const SEED_LOCK = 4_242_010;
 
