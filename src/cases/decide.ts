@@ -108,14 +108,26 @@ function evaluationInput(row: CaseRow, file: Awaited<ReturnType<typeof readFile>
   return input;
 }
 
+/** p.18: which hearing window still stands in the way of a refusal, said to the head in kk | ru | en with its date. */
 function hearingWindowsClosed(ctx: CaseCtx, h: HearingRow, day: Temporal.PlainDate): void {
   const d = day.toString();
+  const shown = (iso: string) => iso.split('-').reverse().join('.');
+  const open = (message: string, details: Record<string, unknown>) => new AppError('HEARING_WINDOW_OPEN', [{ path: 'decision', message }], details);
   const earliest = addWorkingDays(ctx.env.cal, Temporal.PlainDate.from(h.notified_on), 3).toString();
-  if (d < earliest) throw new AppError('HEARING_WINDOW_OPEN', [], { reason: 'the notice must precede the decision by at least 3 working days', earliestDecisionOn: earliest });
-  if (!h.objection_on && d <= h.objection_due_on) throw new AppError('HEARING_WINDOW_OPEN', [], { reason: 'objection window open', objectionDueOn: h.objection_due_on });
+  if (d < earliest) {
+    throw open(
+      `Шешімді ${shown(earliest)} бастап қабылдауға болады: хабарламадан кейін кемінде 3 жұмыс күні өтуі керек (18-т.). | Решение можно принять с ${shown(earliest)}: после уведомления должно пройти не менее 3 рабочих дней (п. 18). | The decision may be taken from ${shown(earliest)}: at least 3 working days must pass after the notice (p.18).`,
+      { reason: 'the notice must precede the decision by at least 3 working days', earliestDecisionOn: earliest },
+    );
+  }
+  if (!h.objection_on && d <= h.objection_due_on) {
+    throw open(`Қарсылық беру мерзімі ${shown(h.objection_due_on)} қоса алғанда (18-т.). | Срок возражения — по ${shown(h.objection_due_on)} включительно (п. 18). | The objection window runs until ${shown(h.objection_due_on)} inclusive (p.18).`, { reason: 'objection window open', objectionDueOn: h.objection_due_on });
+  }
   if (h.objection_on && h.objection_oral && !h.protocol) throw new AppError('HEARING_PROTOCOL_MISSING');
-  if (h.protocol && !h.protocol_read_on) throw new AppError('HEARING_WINDOW_OPEN', [], { reason: 'the applicant has not read the protocol yet' });
-  if (h.protocol_read_on && !h.remarks_on && h.remarks_due_on && d <= h.remarks_due_on) throw new AppError('HEARING_WINDOW_OPEN', [], { reason: 'remarks window open', remarksDueOn: h.remarks_due_on });
+  if (h.protocol && !h.protocol_read_on) throw open('Өтініш беруші тыңдау хаттамасымен әлі танысқан жоқ (18-т.). | Заявитель ещё не ознакомлен с протоколом заслушивания (п. 18). | The applicant has not read the hearing protocol yet (p.18).', { reason: 'the applicant has not read the protocol yet' });
+  if (h.protocol_read_on && !h.remarks_on && h.remarks_due_on && d <= h.remarks_due_on) {
+    throw open(`Хаттамаға ескертулер мерзімі ${shown(h.remarks_due_on)} қоса алғанда (18-т.). | Срок замечаний на протокол — по ${shown(h.remarks_due_on)} включительно (п. 18). | Remarks on the protocol may be filed until ${shown(h.remarks_due_on)} inclusive (p.18).`, { reason: 'remarks window open', remarksDueOn: h.remarks_due_on });
+  }
 }
 
 function evaluate(input: ApplicationInput, ctx: CaseCtx, day: Temporal.PlainDate): EvaluationResult {

@@ -134,6 +134,11 @@ describeDb('hearing notices and the applicant’s language (p.18, p.19)', (getDb
     expect(sent[0]!.text).toContain(`(2 рабочих дня)`);
     expect((await listApplicationNotifications(t.database, app.id)).map((n) => n.status)).toEqual(['sent']);
 
+    // The head cannot refuse on the notice day: the answer names the first day a decision may be taken.
+    const early = await call('HEAD', 'POST', `/api/applications/${app.id}/decision`, { outcome: 'refuse' });
+    expect(early.body.error.code).toBe('HEARING_WINDOW_OPEN');
+    expect(early.body.error.fields[0].message).toBe('The decision may be taken from 07.03.2025: at least 3 working days must pass after the notice (p.18).');
+
     t.clock.set(`${addWorkingDays(cal, Temporal.PlainDate.from(hearing.result.objectionDueOn as string), 1).toString()}T05:00:00Z`);
     await step('HEAD', app.id, 'decision', { outcome: 'refuse' });
     const all = await listApplicationNotifications(t.database, app.id);

@@ -186,6 +186,7 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     await page.getByTestId('intake-address').fill('Балпық би ауылы, Жамбыл көшесі, 7');
     await page.getByTestId('intake-iban').fill(applicant.iban);
     await page.getByTestId('intake-language').getByText(kkCases.languages.ru).click();
+    await page.waitForTimeout(500); // the control's indicator slides over
     await shot(page, 'hearing-3-intake-application-language');
     await page.getByTestId('intake-next').click();
 
@@ -303,6 +304,7 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     await openStep(page, 'refuse');
     const tooEarly = await submit(page, 'refuse');
     expect(tooEarly).toContain(ERRORS.HEARING_WINDOW_OPEN.kk);
+    expect(tooEarly).toContain(`Шешімді ${dmy(d3)} бастап қабылдауға болады`);
     await shot(page, 'hearing-10-refusal-too-early');
     expect(await status(page)).toBe(kkCases.status.HEARING);
 

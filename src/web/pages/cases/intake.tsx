@@ -270,7 +270,7 @@ export default function IntakePage() {
               <TextInput label={t('cases:fields.mobile')} placeholder="+77011234567" value={v.mobile} onChange={(e) => set('mobile')(e.currentTarget.value.trim())} error={errors.field('mobile')} description={t('cases:intake.mobileHint')} data-testid="intake-mobile" />
               <TextInput label={t('cases:fields.iban')} placeholder="KZ…" value={v.iban} onChange={(e) => set('iban')(e.currentTarget.value.trim().toUpperCase())} error={errors.field('iban')} data-testid="intake-iban" />
               <Stack gap={4}>
-                <Text fz="sm" fw={500}>{t('cases:fields.language')}</Text>
+                <Text fz="sm" fw={600}>{t('cases:fields.language')}</Text>
                 <SegmentedControl
                   value={v.language}
                   onChange={(x) => set('language')(x)}
