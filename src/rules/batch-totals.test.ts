@@ -185,6 +185,7 @@ describe('one-pass batch from household totals', () => {
     expect(() => parseApplicationInput({ applicationDate: '2025-05-15', category: '7.9', family: { members: [{ incomes: [{ type: 'targeted-social-assistance', amountTiyn: 2 ** 60 }] }] } })).toThrow(RulesError);
     expect(err([ok], '7.8')).toBe('INVALID_INPUT households[0].actualCostTiyn');
     expect(err([{ ...ok, actualCostTiyn: 5000 }], '7.8')).toBe('accepted');
+    expect(err([{ ...ok, actualCostTiyn: 5000 }, { ...ok, actualCostTiyn: -1 }], '7.8')).toBe('INVALID_INPUT households[1].actualCostTiyn');
     expect(() => toHouseholdBatch([{ id: 1, members: [{ incomes: [{ type: 'wages', amountTiyn: 1, month: '2025-01' }] }] }])).toThrow(RulesError);
     // A negative item is refused before it could cancel a positive one in the family's total.
     expect(() => toHouseholdBatch([{ id: 1, members: [{ incomes: [{ type: 'wages', amountTiyn: 500 }] }, { incomes: [{ type: 'wages', amountTiyn: -500 }] }] }])).toThrow(/members\[1\]\.incomes\[0\]\.amountTiyn/);

@@ -53,9 +53,9 @@ function invalidHousehold(h: HouseholdTotals, i: number, typeCount: number): nev
   throw new RulesError('INVALID_INPUT', `households[${i}].incomeTiyn: the countable income exceeds 2^53 tiyn`, `households[${i}].incomeTiyn`);
 }
 
-/** An actual-cost category (p.7) needs each eligible household's documented cost. */
+/** An actual-cost category (p.7) needs each household's documented cost. */
 function invalidCost(i: number, category: string): never {
-  throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative integer`, `households[${i}].actualCostTiyn`);
+  throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
 }
 
 /**
@@ -115,13 +115,14 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
       perCapita[i] = perCapitaExact(c, m);
       ok = !testIncome || perCapitaNotAboveThreshold(c, m, multipleThousandths, subsistenceMinimumTiyn);
     }
+    let a = fullAmountTiyn;
+    if (actualCost) {
+      // The actual cost up to the cap (p.7): every household of such a category must state it.
+      const cost = h.actualCostTiyn;
+      if (cost === undefined || !Number.isSafeInteger(cost) || cost < 0) invalidCost(i, k.category.code);
+      if (cost < a) a = cost;
+    }
     if (ok) {
-      let a = fullAmountTiyn;
-      if (actualCost) {
-        const cost = h.actualCostTiyn;
-        if (cost === undefined || !(cost >= 0 && Math.floor(cost) === cost)) invalidCost(i, k.category.code);
-        if (cost < a) a = cost;
-      }
       eligible[i] = 1;
       amount[i] = a;
       eligibleCount++;
