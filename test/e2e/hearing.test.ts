@@ -26,6 +26,8 @@ import { ERRORS } from '../../src/errors';
 import enCases from '../../src/web/locales/en/cases.json';
 import kkCases from '../../src/web/locales/kk/cases.json';
 import kkDocuments from '../../src/web/locales/kk/documents.json';
+import ruCases from '../../src/web/locales/ru/cases.json';
+import ruDocuments from '../../src/web/locales/ru/documents.json';
 import { startServerProcess, type ServerProcess } from '../server-process';
 import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD, describeBrowser, SCREENSHOT_DIR } from './harness';
 
@@ -335,6 +337,14 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     await refusal.waitFor();
     expect(await refusal.getByRole('link', { name: kkDocuments.forms['6'] }).getAttribute('href')).toBe(`/api/applications/${id}/documents/6?lang=ru`);
     await shot(page, 'hearing-13-print-queue-form6');
+
+    // The same case page in Russian: the hearing, its notice and the refusal.
+    await openCase(page, base, id);
+    await page.getByTestId('lang-ru').click();
+    await page.getByTestId('case-status').getByText(ruCases.status.REFUSED).waitFor();
+    expect(await page.getByTestId('case-hearing-when').innerText()).toContain(ruCases.case.hearingWhen.split('{{')[0]!.trim());
+    expect(await page.getByTestId('case-notices').innerText()).toContain(ruDocuments.forms.hearing);
+    await shot(page, 'hearing-14-refused-ru');
 
     expect(problems).toEqual([]);
   }, 600_000);
