@@ -149,9 +149,19 @@ describeBrowser('district administration: category, holiday and rural-district e
     await page.evaluate(() => window.scrollTo(0, 0));
     await app().screenshot(page, 'admin-holidays');
 
+    // The limit amount of p.8 from the draft's date: entered in tenge, stored in tiyn, marked official.
+    const limit = 'koksu.limit-amount.one-time';
+    await page.getByTestId('tab-parameters').click();
+    await page.getByTestId(`series-value-${limit}`).fill('250000.50');
+    await page.getByTestId(`series-status-${limit}`).selectOption('official');
+    await page.getByTestId(`series-save-${limit}`).click();
+    await page.getByText(formatMoney(25_000_050, 'kk')).first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app().screenshot(page, 'admin-parameters');
+
     // Every edit is in the history with who made it.
     await page.getByRole('tab', { name: new RegExp(kkAdmin.tabs.history) }).click();
-    for (const action of ['rules.draft.set-category', 'rules.draft.remove-category', 'rules.draft.set-holiday']) await page.getByTestId('history-table').getByText(action).first().waitFor();
+    for (const action of ['rules.draft.set-category', 'rules.draft.remove-category', 'rules.draft.set-holiday', 'rules.draft.set-parameter']) await page.getByTestId('history-table').getByText(action).first().waitFor();
 
     // Rural districts: add one and rename it, each under its act.
     await page.getByTestId('nav-admin-districts').click();

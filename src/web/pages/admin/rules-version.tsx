@@ -4,7 +4,7 @@
  * lifecycle actions (approve, schedule, withdraw, export); the what-if impact preview; and who changed
  * what, from the audit log. Only a draft is edited, and every edit carries its legal reference.
  */
-import { Alert, Anchor, Badge, Button, Card, Code, Group, NumberInput, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api-client';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime, formatMoney } from '../../format';
 import { currentLanguage } from '../../i18n';
 import type { PageProps } from '../../nav';
+import { Link } from '../../components/link';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
 import { Chart } from '../dashboard/chart';
@@ -187,11 +188,11 @@ export default function RulesVersionPage({ params }: PageProps) {
 
         <Tabs.Panel value="parameters" pt="md">
           <Stack gap="md">
-            {threshold ? <ThresholdCard series={threshold} canEdit={canEdit} defaultFrom={v.effectiveFrom} onSave={(value, from) => run(() => adminApi.edit(id, { edit: { kind: 'set-parameter', seriesId: threshold.id, from, value }, legal, expectedVersion: v.version }))} /> : null}
+            {threshold ? <ThresholdCard series={threshold} canEdit={canEdit} defaultFrom={v.effectiveFrom} onSave={(value, from, status) => run(() => adminApi.edit(id, { edit: { kind: 'set-parameter', seriesId: threshold.id, from, value, status }, legal, expectedVersion: v.version }))} /> : null}
             {districtSeries
               .filter((s) => s.id !== threshold?.id)
               .map((s) => (
-                <SeriesCard key={s.id} series={s} canEdit={canEdit} defaultFrom={v.effectiveFrom} onSave={(value, from) => run(() => adminApi.edit(id, { edit: { kind: 'set-parameter', seriesId: s.id, from, value }, legal, expectedVersion: v.version }))} />
+                <SeriesCard key={s.id} series={s} canEdit={canEdit} defaultFrom={v.effectiveFrom} onSave={(value, from, status) => run(() => adminApi.edit(id, { edit: { kind: 'set-parameter', seriesId: s.id, from, value, status }, legal, expectedVersion: v.version }))} />
               ))}
           </Stack>
         </Tabs.Panel>
@@ -330,6 +331,10 @@ export default function RulesVersionPage({ params }: PageProps) {
         </Tabs.Panel>
 
         <Tabs.Panel value="districts" pt="md">
+          <Text fz="sm" c="dimmed" mb="xs">
+            {t('admin:districts.configNote')}{' '}
+            <Link to="/admin/rural-districts">{t('admin:districts.title')}</Link>
+          </Text>
           <Table striped withTableBorder fz="sm">
             <Table.Tbody>
               {config.ruralDistricts.map((r) => (
@@ -410,23 +415,36 @@ function SeriesTable({ series }: { series: Series }) {
   );
 }
 
-function ThresholdCard({ series, canEdit, defaultFrom, onSave }: { series: Series; canEdit: boolean; defaultFrom: string; onSave: (thousandths: number, from: string) => void }) {
+const VALUE_STATUSES = ['official', 'assumed', 'example'] as const;
+type ValueStatus = (typeof VALUE_STATUSES)[number];
+
+/** Whether the entered value is official, assumed or still an example to be replaced. */
+function StatusSelect({ value, onChange, testId }: { value: ValueStatus; onChange: (s: ValueStatus) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <NativeSelect label={t('admin:series.status')} data={VALUE_STATUSES.map((s) => ({ value: s, label: t(`admin:valueStatus.${s}`) }))} value={value} onChange={(e) => onChange(e.currentTarget.value as ValueStatus)} data-testid={testId} />
+  );
+}
+
+function ThresholdCard({ series, canEdit, defaultFrom, onSave }: { series: Series; canEdit: boolean; defaultFrom: string; onSave: (thousandths: number, from: string, status: ValueStatus) => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [multiple, setMultiple] = useState<number | string>('');
   const [from, setFrom] = useState(defaultFrom);
+  const [status, setStatus] = useState<ValueStatus>('official');
   return (
     <Card withBorder radius="sm" padding="md" data-testid="threshold-card">
       <Title order={4}>{t('admin:threshold.title')}</Title>
       <Text fz="sm" c="dimmed" mb="sm">
-        {lang === 'ru' ? series.name_ru : lang === 'en' ? series.name_en : series.name_kk} — p.6.4, p.20.3
+        {lang === 'ru' ? series.name_ru : lang === 'en' ? series.name_en : series.name_kk} — {t('admin:threshold.clauses')}
       </Text>
       <SeriesTable series={series} />
       {canEdit ? (
         <Group mt="sm" align="end">
           <NumberInput label={t('admin:threshold.multiple')} value={multiple} onChange={setMultiple} decimalScale={3} min={0.001} step={0.1} w={200} data-testid="threshold-multiple" />
           <TextInput label={t('admin:series.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="threshold-from" />
-          <Button onClick={() => onSave(Math.round(Number(multiple) * 1000), from)} disabled={multiple === ''} data-testid="threshold-save">
+          <StatusSelect value={status} onChange={setStatus} testId="threshold-status" />
+          <Button onClick={() => onSave(Math.round(Number(multiple) * 1000), from, status)} disabled={multiple === ''} data-testid="threshold-save">
             {t('admin:save')}
           </Button>
         </Group>
@@ -435,11 +453,12 @@ function ThresholdCard({ series, canEdit, defaultFrom, onSave }: { series: Serie
   );
 }
 
-function SeriesCard({ series, canEdit, defaultFrom, onSave }: { series: Series; canEdit: boolean; defaultFrom: string; onSave: (value: number, from: string) => void }) {
+function SeriesCard({ series, canEdit, defaultFrom, onSave }: { series: Series; canEdit: boolean; defaultFrom: string; onSave: (value: number, from: string, status: ValueStatus) => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [value, setValue] = useState<number | string>('');
   const [from, setFrom] = useState(defaultFrom);
+  const [status, setStatus] = useState<ValueStatus>('official');
   return (
     <Card withBorder radius="sm" padding="md">
       <Text fw={600}>{lang === 'ru' ? series.name_ru : lang === 'en' ? series.name_en : series.name_kk}</Text>
@@ -449,9 +468,10 @@ function SeriesCard({ series, canEdit, defaultFrom, onSave }: { series: Series; 
       <SeriesTable series={series} />
       {canEdit ? (
         <Group mt="sm" align="end">
-          <NumberInput label={series.unit === 'tiyn' ? t('admin:series.tenge') : t('admin:threshold.multiple')} value={value} onChange={setValue} decimalScale={series.unit === 'tiyn' ? 2 : 3} min={0} w={200} />
+          <NumberInput label={series.unit === 'tiyn' ? t('admin:series.tenge') : t('admin:threshold.multiple')} value={value} onChange={setValue} decimalScale={series.unit === 'tiyn' ? 2 : 3} min={0} w={200} data-testid={`series-value-${series.id}`} />
           <TextInput label={t('admin:series.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <Button variant="light" onClick={() => onSave(Math.round(Number(value) * (series.unit === 'tiyn' ? 100 : 1000)), from)} disabled={value === ''}>
+          <StatusSelect value={status} onChange={setStatus} testId={`series-status-${series.id}`} />
+          <Button variant="light" onClick={() => onSave(Math.round(Number(value) * (series.unit === 'tiyn' ? 100 : 1000)), from, status)} disabled={value === ''} data-testid={`series-save-${series.id}`}>
             {t('admin:save')}
           </Button>
         </Group>
