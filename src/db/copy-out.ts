@@ -260,7 +260,16 @@ export async function copyOut(database: Database, query: string, fields: number,
   const parser = new BinaryCopyParser(fields, sink);
   const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
   if (database.kind === 'pglite') {
-    const result = await (client as PGlite).query(`copy (${query}) to '/dev/blob' with (format binary)`);
+    const pglite = client as PGlite;
+    let result;
+    try {
+      result = await pglite.query(`copy (${query}) to '/dev/blob' with (format binary)`);
+    } catch (e) {
+      // PGlite keeps what a failed COPY wrote to /dev/blob and would hand it to the next COPY's blob:
+      // one successful COPY takes (and drops) it.
+      await pglite.query(`copy (select) to '/dev/blob'`).catch(() => undefined);
+      throw e;
+    }
     if (!result.blob) throw new Error('copy-out: PGlite returned no blob');
     parser.push(Buffer.from(await result.blob.arrayBuffer()));
   } else {
