@@ -11,6 +11,7 @@ import type { ApiError } from '../../api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime } from '../../format';
+import { currentLanguage } from '../../i18n';
 import { useUser } from '../../session';
 import { useApi } from '../../use-api';
 import { adminApi, type RuralDistrictRow } from './admin-api';
@@ -21,6 +22,7 @@ const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 export default function RuralDistrictsPage() {
   const { t } = useTranslation();
   const me = useUser();
+  const lang = currentLanguage();
   const canEdit = me.role === 'ADMIN';
   const list = useApi(() => adminApi.ruralDistricts(), []);
   const history = useApi(() => adminApi.districtHistory(), []);
@@ -79,7 +81,7 @@ export default function RuralDistrictsPage() {
           ) : null
         }
       />
-      {!canEdit ? <Alert color="gray" variant="light">{t('admin:readOnly')}</Alert> : null}
+      {!canEdit ? <Alert color="gray" variant="light">{t('admin:districts.readOnly')}</Alert> : null}
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
 
       {target !== null ? (
@@ -160,15 +162,16 @@ export default function RuralDistrictsPage() {
         </Table.Thead>
         <Table.Tbody>
           {(history.data?.entries ?? []).map((e, i) => {
-            const p = e.payload as { before?: { name_kk?: string }; after?: { name_kk?: string; legal?: { act: string; number: string } } } | null;
+            const p = e.payload as { before?: { name_kk?: string; name_ru?: string }; after?: { name_kk?: string; name_ru?: string; legal?: { act: string; number: string } } } | null;
+            const nameOf = (n?: { name_kk?: string; name_ru?: string }) => (lang === 'ru' ? n?.name_ru : n?.name_kk) ?? '';
             return (
               <Table.Tr key={i}>
                 <Table.Td>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{e.actor ?? '—'}</Table.Td>
                 <Table.Td>{t(`admin:auditActions.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}</Table.Td>
                 <Table.Td fz="xs">
-                  <Code>{e.targetId}</Code> {p?.before?.name_kk ? `${p.before.name_kk} → ` : ''}
-                  {p?.after?.name_kk ?? ''}
+                  <Code>{e.targetId}</Code> {p?.before ? `${nameOf(p.before)} → ` : ''}
+                  {nameOf(p?.after)}
                   {p?.after?.legal ? ` (${p.after.legal.act} № ${p.after.legal.number})` : ''}
                 </Table.Td>
               </Table.Tr>
