@@ -344,14 +344,19 @@ async function createBatch(ctx: Ctx, cal: Calendar, runId: string, sel: HolidayS
     const after = row.create_after_iin;
     // The run's list reaches the State Corporation the day it is made: the one-time demand is daily (p.27).
     const demand = onCalendar('date', () => demandFormationDeadline(cal, { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
-    // One keyset range of staged recipients (by IIN, the staging key), written set-based.
+    // One keyset range of staged recipients (by IIN, the staging key), written set-based. Plain: every staged
+    // row of the range is inserted, so the inserted rows tell the range (no materialised copy of it);
+    // on-conflict: the range is materialised to know where it ends whatever was skipped.
+    const columns = `insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
+                                          financial_year, programme, pay_on, demand_due_on, created_at)`;
+    const values = `$4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10`;
     const [r] = await sql.query<{ n: string; s: string | null; seen: string; last: string | null }>(
-      `with c as materialized (select * from holiday_candidate where run_id = $1 and iin > $2 order by iin limit $3),
-            ins as (insert into payment (basis, period, recipient_iin, run_id, recipient_name, rural_district_id, category_code, periodicity, iban, amount_tiyn,
-                                         financial_year, programme, pay_on, demand_due_on, created_at)
-                    select $4, $5, c.iin, $1, c.full_name, c.rural_district_id, c.category, 'one-time', c.iban, c.amount_tiyn, $6, $7, $8, $9, $10 from c
-                    ${mode === 'plain' ? '' : 'on conflict (basis, period, recipient_iin) do nothing'} returning amount_tiyn)
-       select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen, (select max(iin) from c) as last`,
+      mode === 'plain'
+        ? `with ins as (${columns} select ${values} from holiday_candidate c where c.run_id = $1 and c.iin > $2 order by c.iin limit $3 returning recipient_iin, amount_tiyn)
+           select count(*) as n, sum(amount_tiyn)::text as s, count(*) as seen, max(recipient_iin) as last from ins`
+        : `with c as materialized (select * from holiday_candidate where run_id = $1 and iin > $2 order by iin limit $3),
+                ins as (${columns} select ${values} from c on conflict (basis, period, recipient_iin) do nothing returning amount_tiyn)
+           select (select count(*) from ins) as n, (select sum(amount_tiyn)::text from ins) as s, (select count(*) from c) as seen, (select max(iin) from c) as last`,
       [runId, after, batchSize, basisOf(sel.code), String(sel.date.year), sel.date.year, row.programme, sel.date.toString(), demand.date.toString(), at.toString()],
     );
     const created = Number(r!.n);
