@@ -11,6 +11,8 @@
  *   BENCH cases.p50_ms / cases.p99_ms            latency of one transition request
  *   BENCH cases.baseline_single_row_tx_per_s     BEGIN; INSERT one row; COMMIT per second, same concurrency
  *   BENCH cases.search_p99_ms                    p99 of person search (half by IIN, half by name prefix) over 1 M persons
+ * and, as comments, the Node CPU and the PostgreSQL round trips per transition (figures the machine's load
+ * does not move much) and each route's p50/p99.
  * Environment: BENCH_CLIENTS (default 32), BENCH_SECONDS (default 10), BENCH_PERSONS (default 1000000),
  * BENCH_DECIDE=0 (stop before the decision).
  */
@@ -67,7 +69,15 @@ async function main(): Promise<void> {
     const applicants: TestPerson[] = [];
     for (let i = 0; i < 4000; i++) applicants.push(person(`Бенч${i}`, 'Өтініш', `19${50 + (i % 49)}-0${1 + (i % 9)}-1${i % 9}`, { monthlyWagesTiyn: 1_000_000 }));
     const config = loadConfig({ KOMEK_LOG_LEVEL: 'silent', KOMEK_SESSION_HOURS: '720', KOMEK_BODY_LIMIT_KB: '1024' });
-    const { app } = createApp({ database, clock, config, log: pino({ level: 'silent' }), ports: { egov: inMemoryGateway(applicants), eds: testEds } });
+    // Round trips to PostgreSQL sent by the app (BEGIN and COMMIT counted): a figure the machine's load does not move.
+    let roundTrips = 0;
+    const base0 = database;
+    const counted: Database = {
+      ...base0,
+      query: (text, params) => (roundTrips++, base0.query(text, params)),
+      transaction: (fn) => base0.transaction(({ sql, tx }) => ((roundTrips += 2), fn({ tx, sql: { query: (text, params) => (roundTrips++, sql.query(text, params)) } }))),
+    };
+    const { app } = createApp({ database: counted, clock, config, log: pino({ level: 'silent' }), ports: { egov: inMemoryGateway(applicants), eds: testEds } });
     server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
@@ -103,7 +113,9 @@ async function main(): Promise<void> {
       const ms = performance.now() - t0;
       latencies.push(ms);
       const key = path.replace(/[0-9a-f-]{36}/, ':id');
-      byPath.set(key, [...(byPath.get(key) ?? []), ms]);
+      const list = byPath.get(key);
+      if (list) list.push(ms);
+      else byPath.set(key, [ms]);
       if (res.status >= 300) {
         failures++;
         throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -127,10 +139,12 @@ async function main(): Promise<void> {
     };
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
+    roundTrips = 0;
     await Promise.all(Array.from({ length: CLIENTS }, worker));
     const elapsed = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     console.log(`# Node CPU per transition (server and clients in one process): ${((cpu.user + cpu.system) / 1000 / Math.max(1, transitions)).toFixed(2)} ms (user ${(cpu.user / 1000 / Math.max(1, transitions)).toFixed(2)}, system ${(cpu.system / 1000 / Math.max(1, transitions)).toFixed(2)})`);
+    console.log(`# PostgreSQL round trips per transition: ${(roundTrips / Math.max(1, transitions)).toFixed(2)} (BEGIN and COMMIT included)`);
     const perS = transitions / elapsed;
     console.log(`# ${CLIENTS} clients, ${elapsed.toFixed(1)} s, ${transitions} transitions (${Math.floor(transitions / (DECIDE ? 6 : 5))} applications), ${failures} failures`);
     for (const [k, v] of byPath) console.log(`# ${k}: p50 ${pct(v, 50).toFixed(1)} ms, p99 ${pct(v, 99).toFixed(1)} ms`);

@@ -121,6 +121,69 @@ export function cacheAgeClockMs(): number {
   return performance.now();
 }
 
+/** Thrown by a statement command's `read` when the command tries to write before its one statement. */
+export class NeedsTransaction extends Error {
+  constructor(readonly statement: string) {
+    super('a statement command may only read before its one statement');
+  }
+}
+
+/** Reads outside a transaction; anything but SELECT throws NeedsTransaction (nothing is sent). */
+function readOnly(database: Database): Sql {
+  return {
+    query<R>(text: string, params?: readonly unknown[]): Promise<R[]> {
+      if (!/^\s*select\b/i.test(text)) return Promise.reject(new NeedsTransaction(text.slice(0, 60)));
+      return database.query<R>(text, params);
+    },
+  };
+}
+
+/**
+ * A command whose whole change is ONE statement, sent through `withAudit` with its audit entry: that
+ * statement is its own transaction, so the change and its entry commit together or not at all — the same
+ * guarantee as runCommand with two round trips fewer (no BEGIN, no COMMIT). Everything before it may only
+ * read (`read`: SELECT only, outside any transaction, else NeedsTransaction and the caller runs the
+ * command with runCommand instead); the statement itself must check that what was read still holds (the
+ * case workflow checks the case's version, src/cases/run-step.ts). Without `withAudit` the entry alone is
+ * written.
+ */
+export async function runStatementCommand<T>(
+  ctx: Ctx,
+  spec: { readonly action: string; readonly targetType: string },
+  fn: (t: { read: Sql; at: Temporal.Instant; withAudit: CommandTools['withAudit'] }) => Promise<CommandResult<T>>,
+): Promise<T> {
+  const at = ctx.clock.now();
+  const record = entryRecord(ctx, spec, at);
+  let audited = false;
+  let targetId: string | null = null;
+  const withAudit = async <R>(statement: (auditItems: string) => string, params: readonly unknown[], entry: CommandEntry, after?: string): Promise<R[]> => {
+    if (audited) throw new Error(`runStatementCommand ${spec.action}: withAudit called twice`);
+    audited = true;
+    targetId = entry.targetId;
+    const audit = auditCtes(record(entry), params.length, after ?? null);
+    return ctx.database.query<R>(statement(audit.ctes), [...params, ...audit.params]);
+  };
+  const out = await fn({ read: readOnly(ctx.database), at, withAudit });
+  if (!audited) {
+    targetId = out.targetId;
+    await appendAudit(ctx.database, record(out));
+  }
+  for (const listener of committedListeners) listener({ database: ctx.database, action: spec.action, targetType: spec.targetType, targetId });
+  return out.result;
+}
+
+function entryRecord(ctx: Ctx, spec: { readonly action: string; readonly targetType: string }, at: Temporal.Instant) {
+  return (e: CommandEntry): AuditRecord => ({
+    actor: { id: ctx.actor?.id ?? null, role: ctx.actor?.role ?? null },
+    action: spec.action,
+    targetType: spec.targetType,
+    targetId: e.targetId,
+    before: e.before,
+    after: e.after,
+    at: at.toString(),
+  });
+}
+
 /** Runs `fn` in one transaction and appends the audit entry for it in the same transaction. */
 export async function runCommand<T>(
   ctx: Ctx,
@@ -132,15 +195,7 @@ export async function runCommand<T>(
   let targetId: string | null = null;
   const result = await ctx.database.transaction(async ({ sql, tx }) => {
     afterCommitHooks.set(sql, hooks);
-    const record = (e: CommandEntry): AuditRecord => ({
-      actor: { id: ctx.actor?.id ?? null, role: ctx.actor?.role ?? null },
-      action: spec.action,
-      targetType: spec.targetType,
-      targetId: e.targetId,
-      before: e.before,
-      after: e.after,
-      at: at.toString(),
-    });
+    const record = entryRecord(ctx, spec, at);
     let audited = false;
     const withAudit = async <R>(statement: (auditItems: string) => string, params: readonly unknown[], entry: CommandEntry, after?: string): Promise<R[]> => {
       if (audited) throw new Error(`runCommand ${spec.action}: withAudit called twice`);

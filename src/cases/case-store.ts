@@ -68,8 +68,16 @@ const SELECT = `select a.id, a.reg_number as "regNumber", a.channel, a.status, a
 
 /** Loads a case and locks its row for the transaction; NOT_FOUND, CONFLICT on a stale version, OUTSIDE_RURAL_DISTRICT. */
 export async function lockCase(sql: Sql, actor: Actor | null, id: string, expectedVersion?: number): Promise<CaseRow> {
+  return loadCase(sql, actor, id, expectedVersion, true);
+}
+
+/**
+ * Loads a case for a step: locked (`lock`, inside a transaction) or not (a one-statement step, whose final
+ * statement checks the version read here). NOT_FOUND, CONFLICT on a stale version, OUTSIDE_RURAL_DISTRICT.
+ */
+export async function loadCase(sql: Sql, actor: Actor | null, id: string, expectedVersion: number | undefined, lock: boolean): Promise<CaseRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
-  const [row] = await sql.query<CaseRow>(`${SELECT} where a.id = $1 for update of a`, [id]);
+  const [row] = await sql.query<CaseRow>(`${SELECT} where a.id = $1${lock ? ' for update of a' : ''}`, [id]);
   if (!row) throw new AppError('NOT_FOUND');
   assertMayTouch(actor, row);
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw new AppError('CONFLICT', [], { expectedVersion, version: row.version });
@@ -124,7 +132,14 @@ export interface HotWrite {
 }
 
 /** Sends the final statement; `statement(auditItems)` places the audit entry's WITH items (runCommand's withAudit). */
-export type SendFinal = (statement: (auditItems: string) => string, params: readonly unknown[], after: string | undefined) => Promise<{ id: string; hot_rows?: number }[]>;
+export type SendFinal = (statement: (auditItems: string) => string, params: readonly unknown[], after: string | undefined) => Promise<{ saved: string; hot_rows?: number }[]>;
+
+/** The case's version moved between reading it and saving the step (another step was saved meanwhile). */
+export class CaseChanged extends Error {
+  constructor() {
+    super('the case changed since it was read');
+  }
+}
 
 /**
  * Saves one step in ONE statement: new status, changed columns, recomputed deadlines and version + 1 (the
@@ -166,15 +181,22 @@ export async function saveStep(
     params.push(...h.params);
     last = hot.last;
   }
-  const updated = await send(
-    (auditItems) => {
-      const all = auditItems ? [...items, auditItems] : items;
-      return `${all.length ? `with ${all.join(', ')} ` : ''}update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
-     where id = $1 and version = $2 returning id${hot ? `, (select count(*) from ${hot.counted})::int as hot_rows` : ''}`;
-    },
-    params,
-    last,
-  );
-  if (updated.length !== 1) throw new AppError('CONFLICT');
+  // The case's UPDATE checks the version read; when it moved, komek_expect_saved fails the whole statement
+  // (migration 0023), because the other data-modifying CTEs run whatever the UPDATE found.
+  const saved = `case_saved as (update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
+     where id = $1 and version = $2 returning id)`;
+  let updated: { saved: string; hot_rows?: number }[];
+  try {
+    updated = await send(
+      (auditItems) => `with ${[saved, ...items, ...(auditItems ? [auditItems] : [])].join(', ')}
+        select komek_expect_saved((select count(*) from case_saved)) as saved${hot ? `, (select count(*) from ${hot.counted})::int as hot_rows` : ''}`,
+      params,
+      last,
+    );
+  } catch (e) {
+    if ((e as { code?: string }).code === 'KM409') throw new CaseChanged();
+    throw e;
+  }
+  if (updated.length !== 1) throw new CaseChanged();
   return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines, hotWritten: hot ? Number(updated[0]!.hot_rows) > 0 : false };
 }

@@ -7,11 +7,12 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
-import { runCommand } from '../context';
+import { NeedsTransaction, runCommand, runStatementCommand, type CommandResult, type CommandTools } from '../context';
+import { AppError } from '../errors';
 import type { CaseDeadlines, DeadlineState } from './case-deadlines';
 import { today, type CaseCtx } from './case-env';
 import { assertRoleMay, transition, type CaseStatus, type TransitionName } from './case-status';
-import { lockCase, saveStep, type CaseChanges, type CaseRow, type HotWrite, type StepWrite } from './case-store';
+import { CaseChanged, loadCase, saveStep, type CaseChanges, type CaseRow, type HotWrite, type StepWrite } from './case-store';
 
 export interface StepWork<T> {
   readonly changes?: CaseChanges;
@@ -42,30 +43,72 @@ export interface StepResult<T> {
   readonly result: T;
 }
 
-export async function runStep<T>(
+type Work<T> = (t: { sql: Sql; row: CaseRow; at: Temporal.Instant; day: Temporal.PlainDate; to: CaseStatus }) => Promise<StepWork<T>>;
+
+/** Steps whose work writes before the final statement (found at their first run): always in a transaction. */
+const stepsThatWriteEarly = new Set<TransitionName>();
+/** One-statement attempts before a step falls back to waiting for the case's row lock. */
+const STATEMENT_ATTEMPTS = 3;
+
+/**
+ * Runs a workflow step. A step whose work only reads is sent as ONE statement (runStatementCommand: read
+ * the case, compute, then the UPDATE with the version read, the step's write and the audit entry — no
+ * BEGIN, no COMMIT, no lock held between round trips); when the case changed meanwhile the step is
+ * computed again from the new state (or CONFLICT when the user named the version they saw). A step that
+ * writes earlier (the decision: decision row, notices, payments) runs in a transaction with the case row
+ * locked (runCommand). Either way the step sees the case as it is saved, and its audit entry commits
+ * with it.
+ */
+export async function runStep<T>(ctx: CaseCtx, name: TransitionName, applicationId: string, expectedVersion: number | undefined, work: Work<T>): Promise<StepResult<T>> {
+  assertRoleMay(name, ctx.actor?.role);
+  const day = today(ctx);
+  const spec = { action: `application.${name}`, targetType: 'application' };
+  if (!stepsThatWriteEarly.has(name)) {
+    for (let attempt = 0; attempt < STATEMENT_ATTEMPTS; attempt++) {
+      try {
+        return await runStatementCommand(ctx, spec, ({ read, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql: read, at, day, withAudit, lock: false }));
+      } catch (e) {
+        if (e instanceof NeedsTransaction) {
+          stepsThatWriteEarly.add(name);
+          break;
+        }
+        if (!(e instanceof CaseChanged)) throw e;
+        if (expectedVersion !== undefined) throw new AppError('CONFLICT', [], { expectedVersion });
+      }
+    }
+  }
+  try {
+    return await runCommand(ctx, spec, ({ sql, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql, at, day, withAudit, lock: true }));
+  } catch (e) {
+    if (e instanceof CaseChanged) throw new AppError('CONFLICT');
+    throw e;
+  }
+}
+
+async function step<T>(
   ctx: CaseCtx,
   name: TransitionName,
   applicationId: string,
   expectedVersion: number | undefined,
-  work: (t: { sql: Sql; row: CaseRow; at: Temporal.Instant; day: Temporal.PlainDate; to: CaseStatus }) => Promise<StepWork<T>>,
-): Promise<StepResult<T>> {
-  assertRoleMay(name, ctx.actor?.role);
-  const day = today(ctx);
-  return runCommand(ctx, { action: `application.${name}`, targetType: 'application' }, async ({ sql, at, withAudit }) => {
-    const row = await lockCase(sql, ctx.actor, applicationId, expectedVersion);
-    const to = transition(name, row.status);
-    const w = await work({ sql, row, at, day, to });
-    const status = w.to ?? to;
-    // The audit entry rides in the case's UPDATE: one statement for the step, the audit lane locked last.
-    const entry = { targetId: row.id, before: { status: row.status, version: row.version }, after: { status, ...(w.after ?? {}) } };
-    const saved: { row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean } = await saveStep(
-      (statement, params, after) => withAudit<{ id: string; hot_rows?: number }>(statement, params, entry, after),
-      ctx.env, row, status, w.changes ?? {}, at, day, w.overlay, w.write ?? null, w.hot ?? null,
-    );
-    if (w.hot && !saved.hotWritten) await w.hot.refused(sql);
-    return {
-      result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result: w.result },
-      ...entry,
-    };
-  });
+  work: Work<T>,
+  t: { sql: Sql; at: Temporal.Instant; day: Temporal.PlainDate; withAudit: CommandTools['withAudit']; lock: boolean },
+): Promise<CommandResult<StepResult<T>>> {
+  const { sql, at, day } = t;
+  const row = await loadCase(sql, ctx.actor, applicationId, expectedVersion, t.lock);
+  const to = transition(name, row.status);
+  const w = await work({ sql, row, at, day, to });
+  // A hot write that does not fit must fail the whole step: only a transaction can still roll it back.
+  if (w.hot && !t.lock) throw new NeedsTransaction('hot write');
+  const status = w.to ?? to;
+  // The audit entry rides in the case's UPDATE: one statement for the step, the audit lane locked last.
+  const entry = { targetId: row.id, before: { status: row.status, version: row.version }, after: { status, ...(w.after ?? {}) } };
+  const saved: { row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean } = await saveStep(
+    (statement, params, after) => t.withAudit<{ saved: string; hot_rows?: number }>(statement, params, entry, after),
+    ctx.env, row, status, w.changes ?? {}, at, day, w.overlay, w.write ?? null, w.hot ?? null,
+  );
+  if (w.hot && !saved.hotWritten) await w.hot.refused(sql);
+  return {
+    result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result: w.result },
+    ...entry,
+  };
 }
