@@ -4,7 +4,7 @@
  * is sent), edits a holiday of p.5 and adds a memorable date, removes a category — each edit under its
  * legal reference and listed in the history; a version in force offers no edits. Then the rural
  * districts screen: a district is added and renamed under its act, and the auditor sees all of it
- * read-only. Screenshots: artifacts/screenshots/admin-category-form*.png, admin-holidays.png,
+ * read-only; a calendar override is removed under its cancelling act. Screenshots: artifacts/screenshots/admin-category-form*.png, admin-holidays.png,
  * admin-rural-districts*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -185,6 +185,19 @@ describeBrowser('district administration: category, holiday and rural-district e
     await page.getByTestId('districts-history').getByText(kkAdmin.auditActions['rural-district_rename']).waitFor();
     await app().screenshot(page, 'admin-rural-districts');
     expect(app().problems(page)).toEqual([]);
+
+    // A calendar override is removed only under the act that cancels it.
+    await page.getByTestId('nav-admin-calendar').click();
+    await page.getByTestId('overrides-table').waitFor();
+    await page.locator('input[type=date]').first().fill('2027-05-17');
+    await page.getByLabel(/Атауы \(kk\)/).fill('Құрбан айт');
+    await page.getByLabel(/Атауы \(ru\)/).fill('Курбан айт');
+    await legal(page, 'legal', '1');
+    await page.getByRole('button', { name: kkAdmin.calendar.save }).click();
+    await page.getByTestId('override-remove-2027-05-17').click();
+    await legal(page, 'legal', '9');
+    await page.getByTestId('override-remove-confirm-2027-05-17').click();
+    await page.getByText(kkAdmin.calendar.none).waitFor();
 
     // The auditor reads everything and changes nothing (in Russian).
     await app().signOut(page);

@@ -274,8 +274,8 @@ export function registerAdminRulesRoutes(app: AppHono, routes: RouteInfo[]): voi
     }),
     async (c) => c.json(await addCalendarOverride(ctxOf(c), c.req.valid('json')), 201),
   );
-  defineRoute(app, routes, WRITE, createRoute({ method: 'delete', path: '/api/admin/calendar-overrides/{id}', tags: ['admin'], summary: 'Remove a calendar override (kept in history)', request: { params: Id }, responses: { 200: { description: 'Removed', content: json(z.object({ ok: z.boolean() })) }, ...Errors } }), async (c) => {
-    await removeCalendarOverride(ctxOf(c), c.req.valid('param').id);
+  defineRoute(app, routes, WRITE, createRoute({ method: 'delete', path: '/api/admin/calendar-overrides/{id}', tags: ['admin'], summary: 'Remove a calendar override under the act that cancels it (kept in history)', request: { params: Id, body: { required: true, content: json(z.strictObject({ legal: LegalReferenceSchema })) } }, responses: { 200: { description: 'Removed', content: json(z.object({ ok: z.boolean() })) }, ...Errors } }), async (c) => {
+    await removeCalendarOverride(ctxOf(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json({ ok: true }, 200);
   });
 

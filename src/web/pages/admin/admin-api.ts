@@ -146,5 +146,6 @@ export const adminApi = {
   addRuralDistrict: (body: { code: string; name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('POST', '/api/admin/rural-districts', body),
   renameRuralDistrict: (id: string, body: { name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('PUT', `/api/admin/rural-districts/${id}`, body),
   districtHistory: () => api.request<{ entries: HistoryEntry[] }>('GET', '/api/admin/history', undefined, { targetType: 'rural_district' }),
+  removeOverride: (id: string, legal: Legal) => api.request<{ ok: boolean }>('DELETE', `/api/admin/calendar-overrides/${id}`, { legal }),
   addOverride: (body: { date: string; kind: string; name_kk: string; name_ru: string; legal: Legal }) => api.request<{ id: string }>('POST', '/api/admin/calendar-overrides', body),
 };

@@ -1,7 +1,8 @@
 /**
  * Calendar overrides (issue 6 item 2; rules.md "future calendar changes"): a new Government transfer
- * order, the announced Kurban Ait date, a new holiday — each with its legal reference. Every deadline
- * computed after the change uses it. ADMIN adds; AUDITOR reads.
+ * order, the announced Kurban Ait date, a new holiday — each with its legal reference; removing one
+ * also takes the act that cancels it. Every deadline computed after the change uses it. ADMIN adds and
+ * removes; AUDITOR reads.
  */
 import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -29,6 +30,18 @@ export default function CalendarOverridesPage() {
   const [nameRu, setNameRu] = useState('');
   const [legal, setLegal] = useState(EMPTY_LEGAL);
   const [error, setError] = useState<ApiError>();
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  const remove = async (id: string) => {
+    setError(undefined);
+    try {
+      await adminApi.removeOverride(id, legal);
+      setRemoving(null);
+      list.reload();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
 
   const add = async () => {
     setError(undefined);
@@ -51,6 +64,7 @@ export default function CalendarOverridesPage() {
             <Table.Th>{t('admin:calendar.kind')}</Table.Th>
             <Table.Th>{t('admin:calendar.name')}</Table.Th>
             <Table.Th>{t('admin:columns.legal')}</Table.Th>
+            {me.role === 'ADMIN' ? <Table.Th /> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,11 +74,24 @@ export default function CalendarOverridesPage() {
               <Table.Td>{t(`admin:calendar.kinds.${o.kind}`)}</Table.Td>
               <Table.Td>{lang === 'ru' ? o.name_ru : o.name_kk}</Table.Td>
               <Table.Td fz="xs">{o.source}</Table.Td>
+              {me.role === 'ADMIN' ? (
+                <Table.Td>
+                  {removing === o.id ? (
+                    <Button size="compact-xs" color="red" onClick={() => void remove(o.id)} data-testid={`override-remove-confirm-${o.date}`}>
+                      {t('admin:calendar.removeConfirm')}
+                    </Button>
+                  ) : (
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(o.id)} data-testid={`override-remove-${o.date}`}>
+                      {t('admin:remove')}
+                    </Button>
+                  )}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
           {list.data && list.data.overrides.length === 0 ? (
             <Table.Tr>
-              <Table.Td colSpan={4} c="dimmed">
+              <Table.Td colSpan={5} c="dimmed">
                 {t('admin:calendar.none')}
               </Table.Td>
             </Table.Tr>
