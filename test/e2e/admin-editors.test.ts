@@ -162,6 +162,9 @@ describeBrowser('district administration: category, holiday and rural-district e
     // Every edit is in the history with who made it.
     await page.getByRole('tab', { name: new RegExp(kkAdmin.tabs.history) }).click();
     for (const action of ['rules.draft.set-category', 'rules.draft.remove-category', 'rules.draft.set-holiday', 'rules.draft.set-parameter']) await page.getByTestId('history-table').getByText(action).first().waitFor();
+    await page.getByTestId('history-table').getByText(kkAdmin.auditActions['rules_draft_set-category']).first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app().screenshot(page, 'admin-draft-history');
 
     // Rural districts: add one and rename it, each under its act.
     await page.getByTestId('nav-admin-districts').click();

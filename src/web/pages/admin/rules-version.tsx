@@ -12,7 +12,7 @@ import { DataTable, type Column } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime, formatMoney } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { auditActionKeys, currentLanguage } from '../../i18n';
 import type { PageProps } from '../../nav';
 import { Link } from '../../components/link';
 import { useUser } from '../../session';
@@ -368,8 +368,16 @@ export default function RulesVersionPage({ params }: PageProps) {
                 <Table.Tr key={i}>
                   <Table.Td>{formatDateTime(e.at)}</Table.Td>
                   <Table.Td>{e.actor ?? '—'}</Table.Td>
-                  <Table.Td><Code>{e.action}</Code></Table.Td>
-                  <Table.Td fz="xs" style={{ maxWidth: 640, wordBreak: 'break-word' }}>{JSON.stringify((e.payload as { after?: unknown })?.after ?? e.payload)}</Table.Td>
+                  <Table.Td>
+                    {t(auditActionKeys(e.action), { defaultValue: e.action })}
+                    <Text fz={10} c="dimmed" ff="monospace">
+                      {e.action}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td fz="xs" style={{ maxWidth: 640, wordBreak: 'break-word' }}>
+                    {historyText(e.payload, config.series, lang)}
+                    {legalOf(e.payload) ? <Text fz="xs" c="dimmed">{`${t('admin:history.legal')}: ${legalOf(e.payload)}`}</Text> : null}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -378,6 +386,43 @@ export default function RulesVersionPage({ params }: PageProps) {
       </Tabs>
     </Stack>
   );
+}
+
+type Payload = { after?: { edit?: Record<string, unknown> & { kind?: string }; legal?: { act: string; number: string; date: string; clause: string } } & Record<string, unknown> } | null;
+
+/** What an administrative change did, read from its audit entry (the edit, not its raw record). */
+function historyText(payload: unknown, series: readonly Series[], lang: string): string {
+  const after = (payload as Payload)?.after;
+  const edit = after?.edit;
+  if (!edit) {
+    const { legal: _l, ...rest } = after ?? {};
+    return Object.keys(rest).length ? JSON.stringify(rest) : '';
+  }
+  const category = edit.category as { code?: string; name_kk?: string } | undefined;
+  const holiday = edit.holiday as { date?: string; name_kk?: string } | undefined;
+  switch (edit.kind) {
+    case 'set-parameter':
+      {
+        const known = series.find((x) => x.id === edit.seriesId);
+        const value = known ? entryText(known, edit.value as SeriesValue, lang) : String(edit.value);
+        return `${String(edit.seriesId)} · ${formatDate(String(edit.from))} → ${value}${edit.status ? ` (${String(edit.status)})` : ''}`;
+      }
+    case 'set-category':
+      return `${category?.code ?? ''} ${category?.name_kk ?? ''}`;
+    case 'remove-category':
+      return String(edit.code);
+    case 'set-holiday':
+      return `${holiday?.date ?? ''} ${holiday?.name_kk ?? ''}${edit.index !== undefined ? ` [${String(edit.index)}]` : ''}`;
+    case 'remove-holiday':
+      return `[${String(edit.index)}]`;
+    default:
+      return JSON.stringify(edit).slice(0, 300);
+  }
+}
+
+function legalOf(payload: unknown): string | null {
+  const legal = (payload as Payload)?.after?.legal;
+  return legal ? `${legal.act} № ${legal.number}, ${formatDate(legal.date)}, ${legal.clause}` : null;
 }
 
 function entryText(s: Series, value: SeriesValue, lang: string): string {
