@@ -204,33 +204,47 @@ class CopyOutQuery {
 export class TextInterner {
   readonly values: string[] = [];
   private readonly bytes: Buffer[] = [];
-  private readonly byHash = new Map<number, number[]>();
+  /** Open addressing on a hash of the length and the first and last bytes: index + 1, 0 = empty. */
+  private table = new Int32Array(64);
 
   /** The index of the text in bytes [at, at + len) of `buf`, adding it when new. */
   intern(buf: Buffer, at: number, len: number): number {
-    let h = 0x811c9dc5 ^ len;
-    for (let k = at; k < at + len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
-    const candidates = this.byHash.get(h);
-    if (candidates) {
-      for (const c of candidates) {
-        const b = this.bytes[c]!;
-        if (b.length !== len) continue;
-        let same = true;
-        for (let k = 0; k < len; k++) {
-          if (b[k] !== buf[at + k]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return c;
+    const end = at + len;
+    let h = len * 0x9e3779b1;
+    if (len > 0) h = Math.imul(h ^ buf[at]!, 0x01000193) ^ Math.imul(buf[end - 1]!, 0x2c1b3c6d) ^ (len > 2 ? Math.imul(buf[at + (len >> 1)]!, 0x297a2d39) : 0);
+    const mask = this.table.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const e = this.table[slot]!;
+      if (e === 0) break;
+      const b = this.bytes[e - 1]!;
+      if (b.length === len) {
+        let k = 0;
+        while (k < len && b[k] === buf[at + k]) k++;
+        if (k === len) return e - 1;
       }
+      slot = (slot + 1) & mask;
     }
     const index = this.values.length;
-    this.values.push(buf.toString('utf8', at, at + len));
-    this.bytes.push(Buffer.from(buf.subarray(at, at + len)));
-    if (candidates) candidates.push(index);
-    else this.byHash.set(h, [index]);
+    this.values.push(buf.toString('utf8', at, end));
+    this.bytes.push(Buffer.from(buf.subarray(at, end)));
+    this.table[slot] = index + 1;
+    if (this.values.length * 2 > this.table.length) this.grow();
     return index;
+  }
+
+  private grow(): void {
+    const old = this.bytes;
+    this.table = new Int32Array(this.table.length * 4);
+    const mask = this.table.length - 1;
+    old.forEach((b, i) => {
+      const len = b.length;
+      let h = len * 0x9e3779b1;
+      if (len > 0) h = Math.imul(h ^ b[0]!, 0x01000193) ^ Math.imul(b[len - 1]!, 0x2c1b3c6d) ^ (len > 2 ? Math.imul(b[len >> 1]!, 0x297a2d39) : 0);
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = i + 1;
+    });
   }
 }
 
