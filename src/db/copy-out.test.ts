@@ -89,4 +89,18 @@ describe('BinaryCopyParser', () => {
     expect(interner.intern(buf, buf.length - 7, 7)).toBe(2);
     expect(interner.values).toEqual(['wages', 'алименты', 'pension']);
   });
+
+  it('keeps a thousand texts apart that share length, first, middle and last bytes, and finds each again', () => {
+    const texts = Array.from({ length: 1000 }, (_, i) => `a${String(i).padStart(4, '0')}bz${i % 10}z`.replace(/z\dz$/, 'zz'));
+    const buf = Buffer.from(texts.join(''));
+    const interner = new TextInterner();
+    let o = 0;
+    const first = texts.map((t) => interner.intern(buf, (o += t.length) - t.length, t.length));
+    o = 0;
+    const again = texts.map((t) => interner.intern(buf, (o += t.length) - t.length, t.length));
+    expect(first).toEqual(texts.map((_, i) => i));
+    expect(again).toEqual(first);
+    expect(interner.values).toEqual(texts);
+    expect(interner.intern(Buffer.from(''), 0, 0)).toBe(1000);
+  });
 });
