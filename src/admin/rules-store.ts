@@ -116,6 +116,7 @@ interface Cached {
   localChangesSeen: number;
   scheduled: ScheduledRow[];
   calendar?: Calendar;
+  calendarLoading?: Promise<Calendar> | undefined;
 }
 
 const CACHE = new WeakMap<Database, Cached>();
@@ -133,9 +134,23 @@ async function currentGeneration(database: Database): Promise<string> {
   return row?.generation ?? '0';
 }
 
+/** A re-read in progress per database: concurrent requests wait for it instead of each parsing the Rules. */
+const LOADING = new WeakMap<Database, { readonly changes: number; readonly promise: Promise<Cached> }>();
+
 async function loadCache(database: Database): Promise<Cached> {
   const known = CACHE.get(database);
   if (known && known.localChangesSeen === localChanges && cacheAgeClockMs() - known.checkedAtMs < RULES_GENERATION_CACHE_MS) return known;
+  const loading = LOADING.get(database);
+  // Only a re-read that started after this process's last change may answer for it.
+  if (loading && loading.changes === localChanges) return loading.promise;
+  const promise = reloadCache(database, known).finally(() => {
+    if (LOADING.get(database)?.promise === promise) LOADING.delete(database);
+  });
+  LOADING.set(database, { changes: localChanges, promise });
+  return promise;
+}
+
+async function reloadCache(database: Database, known: Cached | undefined): Promise<Cached> {
   const changesSeen = localChanges;
   const checkedAtMs = cacheAgeClockMs();
   let generation = await currentGeneration(database);
@@ -221,14 +236,18 @@ export async function listCalendarOverrides(sql: Sql): Promise<(CalendarOverride
 export async function getCalendar(database: Database): Promise<Calendar> {
   const cached = await loadCache(database);
   if (cached.calendar) return cached.calendar;
-  const overrides = await listCalendarOverrides(database);
-  try {
-    cached.calendar = buildCalendar({ overrides });
-  } catch (e) {
-    if (e instanceof CalendarDataError) throw new AppError('VALIDATION', e.issues.map((m) => ({ path: 'calendar', message: m })));
-    throw e;
-  }
-  return cached.calendar;
+  // Built once per generation, however many requests ask for it at the same moment.
+  cached.calendarLoading ??= (async () => {
+    try {
+      cached.calendar = buildCalendar({ overrides: await listCalendarOverrides(database) });
+      return cached.calendar;
+    } catch (e) {
+      cached.calendarLoading = undefined;
+      if (e instanceof CalendarDataError) throw new AppError('VALIDATION', e.issues.map((m) => ({ path: 'calendar', message: m })));
+      throw e;
+    }
+  })();
+  return cached.calendarLoading;
 }
 
 /** A version's place in its lifecycle on `today`: a scheduled version is in force from its date until the next one starts. */

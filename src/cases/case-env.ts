@@ -47,9 +47,24 @@ export interface CaseCtx extends Ctx {
   readonly env: CaseEnv;
 }
 
-/** Today in the district's time zone (Asia/Almaty for Koksu), from the context's clock. */
+/** The civil day last asked for per time zone, with the instants it spans ([from, to) in epoch ns). */
+const dayCache = new Map<string, { fromNs: bigint; toNs: bigint; day: Temporal.PlainDate }>();
+
+/**
+ * Today in the district's time zone (Asia/Almaty for Koksu), from the context's clock. The zone
+ * conversion is costly, so the day found is kept with the instants from its start to the next day's start
+ * (both from the time zone rules): an instant inside that span is on the same day, exactly.
+ */
 export function today(ctx: CaseCtx): Temporal.PlainDate {
-  return ctx.clock.now().toZonedDateTimeISO(ctx.env.officeHours.timeZone).toPlainDate();
+  const now = ctx.clock.now();
+  const zone = ctx.env.officeHours.timeZone;
+  const known = dayCache.get(zone);
+  if (known && now.epochNanoseconds >= known.fromNs && now.epochNanoseconds < known.toNs) return known.day;
+  const zoned = now.toZonedDateTimeISO(zone);
+  const start = zoned.startOfDay();
+  const day = zoned.toPlainDate();
+  dayCache.set(zone, { fromNs: start.epochNanoseconds, toNs: start.add({ days: 1 }).startOfDay().epochNanoseconds, day });
+  return day;
 }
 
 /** Parses a civil date given by a user, or fails with VALIDATION naming the field. */

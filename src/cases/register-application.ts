@@ -49,18 +49,6 @@ function searchName(p: PersonInput): string {
   return [p.lastName, p.firstName, p.patronymic ?? ''].join(' ').trim().toLowerCase();
 }
 
-/** Inserts or refreshes the persons named on the form (applicant, representative). */
-async function upsertPersons(sql: Sql, persons: readonly PersonInput[], at: Temporal.Instant): Promise<void> {
-  for (const p of persons) {
-    await sql.query(
-      `insert into person (iin, last_name, first_name, patronymic, birth_date, search_name, updated_at) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (iin) do update set last_name = excluded.last_name, first_name = excluded.first_name, patronymic = excluded.patronymic,
-         birth_date = coalesce(excluded.birth_date, person.birth_date), search_name = excluded.search_name, updated_at = excluded.updated_at`,
-      [p.iin, p.lastName, p.firstName, p.patronymic ?? null, p.birthDate ?? null, searchName(p), at.toString()],
-    );
-  }
-}
-
 /** Registers the application inside the caller's transaction; returns its id and number. */
 export async function registerApplication(sql: Sql, env: CaseEnv, actor: Actor | null, input: RegisterInput): Promise<Registered> {
   const registeredOn = registrationDay(env.cal, input.receivedAt, env.officeHours);
@@ -74,26 +62,45 @@ export async function registerApplication(sql: Sql, env: CaseEnv, actor: Actor |
     },
     registeredOn,
   );
-  await upsertPersons(sql, input.representative ? [input.applicant, input.representative.person] : [input.applicant], input.receivedAt);
   const rep = input.representative;
+  // One statement: the persons, the application with its number, its documents and its form 1-2
+  // requests (data-modifying CTEs; the foreign keys are checked at the end of the statement).
+  const persons = new Map((rep ? [input.applicant, rep.person] : [input.applicant]).map((p) => [p.iin, p]));
   const [row] = await sql.query<{ id: string; reg_seq: number }>(
-    `with n as (select nextval($1::regclass) as last)
-     insert into application (reg_number, reg_year, reg_seq, channel, status, applicant_iin, representative_iin, poa_number, poa_date, poa_valid_until, ground, category_code,
-       iban, mobile, rural_district_id, address_text, family, event_on, actual_cost_tiyn, received_at, registered_on, rules_version, portal_request_id, eds_signer_iin, eds_signer_name,
-       created_by, deadlines, next_step, next_role, next_target_on, next_hard_on, decision_hard_on, updated_at, notice_lang)
-     select $2 || lpad(n.last::text, 6, '0'), $3, n.last, $4, 'REGISTERED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-       $25, $26, $27, $28, $29, $30, $31, $19, $32
-     from n returning id, reg_seq`,
+    `with persons as (
+       insert into person (iin, last_name, first_name, patronymic, birth_date, search_name, updated_at)
+       select p->>'iin', p->>'lastName', p->>'firstName', p->>'patronymic', (p->>'birthDate')::date, p->>'searchName', $19::timestamptz from jsonb_array_elements($33::jsonb) p
+       on conflict (iin) do update set last_name = excluded.last_name, first_name = excluded.first_name, patronymic = excluded.patronymic,
+         birth_date = coalesce(excluded.birth_date, person.birth_date), search_name = excluded.search_name, updated_at = excluded.updated_at),
+     n as (select nextval($1::regclass) as last),
+     app as (
+       insert into application (reg_number, reg_year, reg_seq, channel, status, applicant_iin, representative_iin, poa_number, poa_date, poa_valid_until, ground, category_code,
+         iban, mobile, rural_district_id, address_text, family, event_on, actual_cost_tiyn, received_at, registered_on, rules_version, portal_request_id, eds_signer_iin, eds_signer_name,
+         created_by, deadlines, next_step, next_role, next_target_on, next_hard_on, decision_hard_on, updated_at, notice_lang)
+       select $2 || lpad(n.last::text, 6, '0'), $3, n.last, $4, 'REGISTERED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
+         $25, $26, $27, $28, $29, $30, $31, $19, $32
+       from n returning id, reg_seq),
+     documents as (
+       insert into case_document (application_id, receipt_id, code, title, number, issued_on, expires_on, original_seen, recorded_at)
+       select app.id, null, d->>'code', d->>'title', d->>'number', (d->>'issuedOn')::date, (d->>'expiresOn')::date, coalesce((d->>'originalSeen')::boolean, false), $19::timestamptz
+       from app, jsonb_array_elements($34::jsonb) d),
+     requests as (
+       insert into data_request (application_id, receipt_id, kind, request_id, body, items, iins, requested_at, answered_at, answers)
+       select app.id, null, 'form-1-2', r->>'requestId', r->>'body', r->'items', r->'iins', (r->>'requestedAt')::timestamptz, (r->>'answeredAt')::timestamptz, r->'answers'
+       from app, jsonb_array_elements($35::jsonb) r)
+     select id, reg_seq from app`,
     [
       `application_number_${year}`, `${env.numberPrefix}-${year}-`, year, input.channel, input.applicant.iin, rep?.person.iin ?? null, rep?.powerOfAttorney.number ?? null, rep?.powerOfAttorney.date ?? null,
       rep?.powerOfAttorney.validUntil ?? null, input.ground, input.categoryCode, input.iban, input.mobile, input.ruralDistrictId, input.address, JSON.stringify(input.family), input.eventOn,
       input.actualCostTiyn, input.receivedAt.toString(), registeredOn.toString(), input.rulesVersion, input.portal?.requestId ?? null, input.portal?.signerIin ?? null, input.portal?.signerName ?? null,
       actor?.id ?? null, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn,
       input.language,
+      JSON.stringify([...persons.values()].map((p) => ({ iin: p.iin, lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic ?? null, birthDate: p.birthDate ?? null, searchName: searchName(p) }))),
+      JSON.stringify(input.documents),
+      JSON.stringify(input.dataRequests.map((r) => ({ ...r, answers: r.answers ?? null }))),
     ],
   );
   const id = row!.id;
-  await insertDocumentsAndRequests(sql, { applicationId: id, receiptId: null }, input.documents, input.dataRequests, input.receivedAt);
   return { id, regNumber: `${env.numberPrefix}-${year}-${String(row!.reg_seq).padStart(6, '0')}`, registeredOn: registeredOn.toString(), status: 'REGISTERED', nextStep: deadlines.next?.step ?? null, decisionHardOn: deadlines.decisionHardOn };
 }
 
