@@ -2,7 +2,7 @@
  * The what-if impact preview (issue 6 item 4): the whole registry (reg_* households) judged under the
  * version that would otherwise be in force and under a draft, on the draft's effective date, through the
  * rules core's batch path (src/rules/batch.ts). The registry is read by readRegistryColumns — the
- * quarterly per-household, per-income-type aggregates of migration 0041, streamed with binary COPY in
+ * quarterly per-household, per-income-type aggregates of migrations 0041/0042, streamed with binary COPY in
  * household-id ranges straight into the batch path's typed-array columns — and each range is evaluated
  * under both versions as soon as it arrives while the next ones are read, so memory stays flat at a
  * million households. Which income types count is decided by each version's catalogue in the rules core.
