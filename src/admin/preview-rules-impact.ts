@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import { selectRulesVersion } from '../rules/district/config';
 import { computeImpact, type ImpactResult } from './compute-impact';
 import { todayOf } from './legal-reference';
-import { getRulesVersionRow, parseConfigOrFail } from './rules-store';
+import { getNationalParameters, getRulesVersionRow, parseConfigOrFail } from './rules-store';
 
 export interface BudgetComparison {
   /** False when the payments module's allocation table is absent; then the numbers are null. */
@@ -45,8 +45,10 @@ export async function previewRulesImpact(ctx: Ctx, draftId: string, options: { c
   );
   if (!currentRef) throw new AppError('NO_RULES_IN_FORCE', [], { date: draftRow.effectiveFrom });
   const currentRow = await getRulesVersionRow(ctx.database, currentRef.id, today);
-  const current = selectRulesVersion(parseConfigOrFail(currentRow.config, `rules_version ${currentRow.code}`), asOf);
-  const draft = selectRulesVersion(parseConfigOrFail(draftRow.config, `rules_version ${draftRow.code}`), asOf);
+  // Both sides with the national series as the department keeps them (added MCI etc.).
+  const national = await getNationalParameters(ctx.database);
+  const current = selectRulesVersion(parseConfigOrFail(currentRow.config, `rules_version ${currentRow.code}`, national), asOf);
+  const draft = selectRulesVersion(parseConfigOrFail(draftRow.config, `rules_version ${draftRow.code}`, national), asOf);
   // The registry describes today: a future version is previewed on today's households and incomes.
   const incomeDate = Temporal.PlainDate.compare(today, asOf) < 0 ? today : asOf;
   const result = await computeImpact(ctx.database, { current, draft, asOf, incomeDate, collectChanges: true, ...(options.chunk ? { partSize: options.chunk } : {}) });

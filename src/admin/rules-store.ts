@@ -2,8 +2,10 @@
  * The district's Rules as dated data in the database (issue 6 item 1): the single accessor the rest of
  * the system uses. `getRulesConfig(database, relevantDate)` gives the parsed district configuration of
  * the rules version in force on that date; `getCalendar(database)` the working-day calendar with the
- * administrator's overrides. Both are cached per process and invalidated by a generation counter that
- * every change moves (rules_generation), so a change made by any process is seen by all of them.
+ * administrator's overrides. The national series in every configuration built here carry the entries the
+ * department added (src/admin/national-parameters.ts). Both are cached per process and invalidated by a
+ * generation counter that every change moves (rules_generation), so a change made by any process is seen
+ * by all of them.
  *
  * On a fresh database the shipped Koksu file seeds one scheduled row per version it contains (15-63 as
  * adopted; as amended by 35-140), each in force from its effective date.
@@ -15,8 +17,11 @@ import { AppError } from '../errors';
 import { buildCalendar, CalendarDataError, type Calendar, type CalendarOverride } from '../rules/calendar';
 import { parseDistrictConfig, selectRulesVersion, type DistrictConfig, type RulesVersion } from '../rules/district/config';
 import type { DistrictConfigData } from '../rules/district/schema';
+import { NATIONAL_PARAMETERS } from '../rules/params/national';
+import type { ParameterSeries } from '../rules/params/series';
 import { RulesError } from '../rules/rules-error';
 import koksu from '../rules/districts/koksu.json';
+import { loadNationalParameters } from './national-parameters';
 
 /** Where a version's lifecycle stands on a date (stored status + effective date). */
 export const LIFECYCLES = ['draft', 'approved', 'scheduled', 'in-force', 'archived', 'withdrawn'] as const;
@@ -48,10 +53,13 @@ export interface RulesVersionSummary {
 
 const SEED_LOCK = 4_242_040;
 
-/** Parses a configuration stored or imported; failures become INVALID_DISTRICT_CONFIG naming file, path, problem. */
-export function parseConfigOrFail(json: unknown, fileName: string): DistrictConfig {
+/**
+ * Parses a configuration stored or imported; failures become INVALID_DISTRICT_CONFIG naming file, path,
+ * problem. `national`: the national series with the department's added entries (getNationalParameters).
+ */
+export function parseConfigOrFail(json: unknown, fileName: string, national: ReadonlyMap<string, ParameterSeries> = NATIONAL_PARAMETERS): DistrictConfig {
   try {
-    return parseDistrictConfig(json, fileName);
+    return parseDistrictConfig(json, fileName, national);
   } catch (e) {
     if (e instanceof RulesError) {
       throw new AppError('INVALID_DISTRICT_CONFIG', [{ path: e.path ?? '', message: e.message }], { file: fileName });
@@ -115,6 +123,8 @@ interface Cached {
   checkedAtMs: number;
   localChangesSeen: number;
   scheduled: ScheduledRow[];
+  /** The national series with the entries added by the department (migration 0045). */
+  national: ReadonlyMap<string, ParameterSeries>;
   calendar?: Calendar;
   calendarLoading?: Promise<Calendar> | undefined;
 }
@@ -163,15 +173,21 @@ async function reloadCache(database: Database, known: Cached | undefined): Promi
   const rows = await database.query<{ id: string; code: string; effective_from: string; config: unknown }>(
     `select id::text as id, code, effective_from::text as effective_from, config from rules_version where status = 'scheduled' order by effective_from`,
   );
+  const national = await loadNationalParameters(database);
   const scheduled = rows.map((r) => ({
     id: r.id,
     code: r.code,
     effectiveFrom: r.effective_from,
-    config: parseDistrictConfig(typeof r.config === 'string' ? JSON.parse(r.config) : r.config, `rules_version ${r.code}`),
+    config: parseDistrictConfig(typeof r.config === 'string' ? JSON.parse(r.config) : r.config, `rules_version ${r.code}`, national),
   }));
-  const fresh: Cached = { generation, checkedAtMs, localChangesSeen: changesSeen, scheduled };
+  const fresh: Cached = { generation, checkedAtMs, localChangesSeen: changesSeen, scheduled, national };
   CACHE.set(database, fresh);
   return fresh;
+}
+
+/** The national series as every configuration built here uses them: shipped entries with the added ones. */
+export async function getNationalParameters(database: Database): Promise<ReadonlyMap<string, ParameterSeries>> {
+  return (await loadCache(database)).national;
 }
 
 /** The scheduled version row in force on `date`: the last one starting on or before it (else the first). */

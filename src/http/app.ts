@@ -26,6 +26,7 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerCategoryRoutes } from './routes/categories';
 import { registerApplicationRoutes } from './routes/applications';
 import { registerAdminRulesRoutes } from './routes/admin-rules';
+import { registerNationalParameterRoutes } from './routes/admin-national-parameters';
 import { registerDashboardRoutes } from './routes/dashboard';
 import { registerReportRoutes } from './routes/reports';
 import { registerAdminUserRoutes } from './routes/admin-users';
@@ -35,7 +36,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_DIR = join(ROOT, 'dist', 'web');
 
 /** Route modules, each registering its routes with their roles. Add a module's register function here. */
-const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerCategoryRoutes, registerAdminRulesRoutes, registerDashboardRoutes, registerReportRoutes, registerAdminUserRoutes, registerPaymentRoutes];
+const ROUTE_MODULES = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerApplicationRoutes, registerNotificationRoutes, registerDocumentRoutes, registerCategoryRoutes, registerAdminRulesRoutes, registerNationalParameterRoutes, registerDashboardRoutes, registerReportRoutes, registerAdminUserRoutes, registerPaymentRoutes];
 
 export function languageOf(header: string | undefined): Lang {
   for (const part of (header ?? '').split(',')) {
