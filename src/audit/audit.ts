@@ -7,7 +7,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Sql } from '../db/connect';
 
-export const AUDIT_LANES = 8;
+/** Independent hash chains; migration 0024 created lanes 0–63. */
+export const AUDIT_LANES = 64;
 const GENESIS = '0'.repeat(64);
 
 export interface AuditActor {

@@ -81,7 +81,17 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; routes: Ro
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } }));
+  // A body with a Content-Length is judged by that header alone, so that it is then read once straight
+  // from the socket (@hono/node-server's fast path; Hono's bodyLimit would build a web Request for every
+  // call); a chunked body is counted as it streams.
+  const limitStreamedBody = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } });
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitStreamedBody(c, next);
+    if (!/^\d+$/.test(length) || Number(length) > deps.config.bodyLimitBytes) throw new AppError('PAYLOAD_TOO_LARGE');
+    return next();
+  });
   app.use('/api/*', async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
