@@ -40,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'print-queue', path: '/notices/print', labelKey: 'documents:nav.printQueue', roles: ['SPECIALIST', 'STATE_CORP', 'HEAD', 'AUDITOR'], load: () => import('./pages/cases/print-queue') },
   { id: 'dashboard', path: '/dashboard', labelKey: 'admin:nav.dashboard', roles: ['ADMIN', 'AUDITOR', 'HEAD', 'SPECIALIST', 'ACCOUNTANT', 'RURAL_AKIM'], load: () => import('./pages/dashboard/dashboard') },
   { id: 'admin-rules', path: '/admin/rules', labelKey: 'admin:nav.rules', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rules-versions') },
+  { id: 'admin-national', path: '/admin/parameters', labelKey: 'national:nav', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/national-parameters') },
   { id: 'admin-calendar', path: '/admin/calendar', labelKey: 'admin:nav.calendar', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/calendar-overrides') },
   { id: 'admin-commissions', path: '/admin/commissions', labelKey: 'admin:nav.commissions', roles: ['ADMIN', 'AUDITOR', 'HEAD'], load: () => import('./pages/admin/commissions') },
   { id: 'admin-districts', path: '/admin/rural-districts', labelKey: 'admin:nav.districts', roles: ['ADMIN', 'AUDITOR'], load: () => import('./pages/admin/rural-districts') },
