@@ -5,7 +5,7 @@
  * of quarterly income totals by type — what a caller sends, so not timed), then prints:
  *   BENCH rules.batch_households_per_s           evaluateHouseholdBatch: plain household objects → results,
  *                                                 conversion and evaluation in one pass (result buffers reused)
- *   BENCH rules.batch_cold_households_per_s      the same with fresh result buffers
+ *   BENCH rules.batch_cold_households_per_s      the first call: fresh result buffers, code not yet optimized
  *   BENCH rules.baseline_loop_households_per_s   a minimal hand-written loop over typed arrays (member counts,
  *                                                 one Float64Array of income per type) computing the same rule
  *   BENCH rules.batch_vs_baseline_ratio          batch time ÷ baseline time (the batch includes reading plain objects)
@@ -16,8 +16,9 @@
  *   BENCH rules.traced_case_with_parse_us        the same including validation of the plain-data input
  * Every batch result is checked household by household: against the baseline and the nested path on all
  * households, against the traced path on the sample. Each timing is the median of several runs on the same
- * data, measured in process CPU time (user + system, all threads, so garbage collection counts) because the
- * benchmark machine is shared with other work; wall-clock figures are printed too, as `..._wall` lines.
+ * data after three untimed warm-up runs, measured in process CPU time (user + system, all threads, so
+ * garbage collection counts) because the benchmark machine is shared with other work; wall-clock figures
+ * are printed too, as `..._wall` lines.
  */
 import os from 'node:os';
 import { Temporal } from 'temporal-polyfill';
@@ -40,8 +41,14 @@ const version = selectRulesVersion(config, asOf);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const wall: Record<string, number[]> = {};
 const cpu: Record<string, number[]> = {};
-/** Runs f `runs` times, recording wall and CPU seconds under `name`. */
-function time(name: string, runs: number, f: () => void): void {
+const WARM_UP = 3;
+/**
+ * Runs f `WARM_UP` times untimed (so every path is timed in optimized code: on a loaded machine V8's
+ * background compiler can lag several calls behind), then `runs` times, recording wall and CPU seconds
+ * under `name`. `warm: false` times the very first calls.
+ */
+function time(name: string, runs: number, f: () => void, warm = true): void {
+  for (let r = 0; warm && r < WARM_UP; r++) f();
   for (let r = 0; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -64,7 +71,7 @@ console.log(`generated ${N} households, ${persons} persons, ${batch.incomeTypes.
 
 // 1. The batch path from the API's plain objects: conversion and evaluation in one pass.
 let result: BatchResult | undefined;
-time('cold', 1, () => void evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY }));
+time('cold', 1, () => void evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY }), false);
 time('batch', RUNS, () => void (result = evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY, ...(result ? { reuse: result } : {}) })));
 const batchResult = result!;
 
