@@ -81,6 +81,8 @@ describeDb('national dated parameters kept by the department', (getDb) => {
     expect(JSON.stringify(payload)).toContain('"value":432500');
     expect(JSON.stringify(payload)).toContain('"value":460000');
     expect(JSON.stringify(payload)).toContain('150-VIII');
+    const history = await call('AUDITOR', 'GET', `/api/admin/history?targetType=national_parameter_entry&targetId=${added.body.id as string}`);
+    expect(history.body.entries.map((e: Json) => [e.action, e.actor])).toEqual([['rules.national.add', 'Persona ADMIN']]);
 
     const mci = (await call('AUDITOR', 'GET', '/api/admin/national-parameters')).body.series[0];
     const entry = mci.entries.at(-1);

@@ -288,7 +288,7 @@ export function registerAdminRulesRoutes(app: AppHono, routes: RouteInfo[]): voi
       path: '/api/admin/history',
       tags: ['admin'],
       summary: 'Who changed what in the administration (from the audit log)',
-      request: { query: z.object({ targetType: z.enum(['rules_version', 'calendar_override', 'commission', 'rural_district']).optional(), targetId: z.string().max(40).optional() }) },
+      request: { query: z.object({ targetType: z.enum(['rules_version', 'calendar_override', 'commission', 'rural_district', 'national_parameter_entry']).optional(), targetId: z.string().max(40).optional() }) },
       responses: { 200: { description: 'History', content: json(z.object({ entries: z.array(z.object({ at: z.string(), action: z.string(), targetType: z.string(), targetId: z.string().nullable(), actor: z.string().nullable(), role: z.string().nullable(), payload: z.unknown() })) })) }, ...Errors },
     }),
     async (c) => c.json({ entries: await listAdminHistory(ctxOf(c).database, c.req.valid('query')) }, 200),
