@@ -268,7 +268,9 @@ const VALUE = /^[a-z0-9_]+$/;
 
 /**
  * Runs `COPY (query) TO … (FORMAT binary)` and feeds every tuple of `fields` fields to `sink`. On
- * PostgreSQL each call takes a pooled connection of its own for the duration of the read.
+ * PostgreSQL each call takes a pooled connection of its own for the duration of the read; it reads
+ * outside any transaction of the caller (on PGlite, calling it inside `database.transaction` would wait
+ * for that transaction to end).
  */
 export async function copyOut(database: Database, query: string, fields: number, sink: TupleSink, options: CopyOutOptions = {}): Promise<number> {
   const parser = new BinaryCopyParser(fields, sink);
