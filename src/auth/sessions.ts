@@ -93,7 +93,7 @@ interface CachedSession {
 }
 
 interface SessionCache {
-  readonly byTokenId: Map<string, CachedSession>;
+  readonly byToken: Map<string, CachedSession>;
   epoch: number;
 }
 
@@ -101,7 +101,7 @@ const sessionCaches = new WeakMap<Database, SessionCache>();
 
 function sessionCacheOf(database: Database): SessionCache {
   let c = sessionCaches.get(database);
-  if (!c) sessionCaches.set(database, (c = { byTokenId: new Map(), epoch: 0 }));
+  if (!c) sessionCaches.set(database, (c = { byToken: new Map(), epoch: 0 }));
   return c;
 }
 
@@ -110,7 +110,7 @@ export function forgetCachedSessions(database: Database, userId: string | null):
   const c = sessionCaches.get(database);
   if (!c) return;
   c.epoch++;
-  for (const [id, s] of c.byTokenId) if (userId === null || s.actor.id === userId) c.byTokenId.delete(id);
+  for (const [token, s] of c.byToken) if (userId === null || s.actor.id === userId) c.byToken.delete(token);
 }
 
 onCommandCommitted(({ database, targetType, targetId }) => {
@@ -119,13 +119,14 @@ onCommandCommitted(({ database, targetType, targetId }) => {
 
 /** The actor behind a session token, or null when there is none or it has expired or ended. */
 export async function actorForToken(database: Database, token: string, now: Temporal.Instant): Promise<Actor | null> {
-  const id = tokenId(token);
+  // Keyed by the token itself (held in memory for the request anyway): a hit costs no SHA-256.
   const cache = sessionCacheOf(database);
-  const known = cache.byTokenId.get(id);
+  const known = cache.byToken.get(token);
   if (known) {
     if (cacheAgeClockMs() - known.loadedAtMs < SESSION_CACHE_MS && now.epochMilliseconds < known.expiresAtMs) return known.actor;
-    cache.byTokenId.delete(id);
+    cache.byToken.delete(token);
   }
+  const id = tokenId(token);
   const epoch = cache.epoch;
   const loadedAtMs = cacheAgeClockMs();
   const [row] = await database.query<UserRow & { expires_at_ms: string }>(
@@ -136,8 +137,8 @@ export async function actorForToken(database: Database, token: string, now: Temp
   if (!row) return null;
   const actor = actorOf(row);
   if (cache.epoch === epoch) {
-    if (cache.byTokenId.size >= SESSION_CACHE_MAX) cache.byTokenId.clear();
-    cache.byTokenId.set(id, { actor, expiresAtMs: Number(row.expires_at_ms), loadedAtMs });
+    if (cache.byToken.size >= SESSION_CACHE_MAX) cache.byToken.clear();
+    cache.byToken.set(token, { actor, expiresAtMs: Number(row.expires_at_ms), loadedAtMs });
   }
   return actor;
 }

@@ -57,7 +57,8 @@ const STATEMENT_ATTEMPTS = 3;
  * computed again from the new state (or CONFLICT when the user named the version they saw). A step that
  * writes earlier (the decision: decision row, notices, payments) runs in a transaction with the case row
  * locked (runCommand). Either way the step sees the case as it is saved, and its audit entry commits
- * with it.
+ * with it. `work` may therefore run more than once: it must do nothing but compute and use `sql` (no
+ * port calls, no other side effects).
  */
 export async function runStep<T>(ctx: CaseCtx, name: TransitionName, applicationId: string, expectedVersion: number | undefined, work: Work<T>): Promise<StepResult<T>> {
   assertRoleMay(name, ctx.actor?.role);
