@@ -24,6 +24,20 @@ describeDb('seedPopulation', (getDb) => {
     expect(await count(db, 'reg_person where not synthetic')).toBe(0);
   });
 
+  it('writes the impact preview\'s quarterly aggregates exactly as reg_rebuild_quarters() computes them from the rows', async () => {
+    const db = getDb();
+    const snapshot = async () => ({
+      size: await db.query(`select household_id::text, alive_until::text, rural_district_id, members from reg_household_size order by 1, 2`),
+      income: await db.query(`select quarter::text, household_id::text, type, alive_until::text, amount_tiyn::text from reg_income_quarter order by 1, 2, 3, 4`),
+    });
+    const seeded = await snapshot();
+    expect(seeded.size.length).toBeGreaterThanOrEqual(households.length);
+    expect(seeded.income.length).toBeGreaterThan(households.length);
+    expect(seeded.size.some((r) => (r as { alive_until: string }).alive_until !== 'infinity')).toBe(true);
+    await db.query('select reg_rebuild_quarters()');
+    expect(await snapshot()).toEqual(seeded);
+  });
+
   it('stores a person field for field as generated', async () => {
     const h = households[7] as SyntheticHousehold;
     const p = h.persons[h.persons.length - 1];

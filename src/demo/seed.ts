@@ -3,8 +3,9 @@
  * state systems serve: streamed household by household, written in batches with COPY (indexes and keys
  * built once at the end, see withIndexesDeferred), all in one transaction (a crash leaves nothing half-seeded). Idempotent: when the same seed and size are already
  * loaded it does nothing; another population is only loaded over it with `replace: true`. The quarterly
- * aggregates of the impact preview (reg_household_size, reg_income_quarter, migrations 0041/0042) are rebuilt
- * once after the load, their per-statement triggers being off for the seeding transaction.
+ * aggregates of the impact preview (reg_household_size, reg_income_quarter, migrations 0041/0042) are
+ * computed from the generated rows and written with them, their per-statement triggers being off for the
+ * seeding transaction.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Sql } from '../db/connect';
@@ -44,9 +45,9 @@ export class PopulationMismatchError extends Error {
 }
 
 const REGISTRY_TABLES = ['reg_income', 'reg_benefit', 'reg_property', 'reg_assistance', 'reg_person', 'reg_household', 'reg_seed'] as const;
-const LOADED_TABLES = ['reg_household', 'reg_person', 'reg_income', 'reg_benefit', 'reg_property', 'reg_assistance'] as const;
-/** Derived per household and quarter for the impact preview (migrations 0041/0042), kept by triggers. */
+/** The impact preview's aggregates (migrations 0041/0042): emptied by the truncate triggers of the tables above. */
 const QUARTER_TABLES = ['reg_household_size', 'reg_income_quarter'] as const;
+const LOADED_TABLES = ['reg_household', 'reg_person', 'reg_income', 'reg_benefit', 'reg_property', 'reg_assistance', 'reg_household_size', 'reg_income_quarter'] as const;
 const SEED_LOCK = 4_242_010;
 
 const col = (name: string, type: BulkColumn['type']): BulkColumn => ({ name, type });
@@ -60,10 +61,14 @@ const PERSON_COLUMNS = [
 const INCOME_COLUMNS = [col('person_id', 'int8'), col('month', 'date'), col('type', 'text'), col('amount_tiyn', 'int8')];
 const BENEFIT_COLUMNS = [col('id', 'int8'), col('person_id', 'int8'), col('kind', 'text'), col('type', 'text'), col('category', 'text'), col('amount_tiyn', 'int8'), col('date_from', 'date'), col('date_to', 'date'), col('iban', 'text')];
 const PROPERTY_COLUMNS = [col('id', 'int8'), col('person_id', 'int8'), col('kind', 'text'), col('subtype', 'text'), col('quantity', 'int8'), col('unit', 'text')];
+const SIZE_COLUMNS = [col('household_id', 'int8'), col('alive_until', 'date'), col('rural_district_id', 'text'), col('members', 'int4')];
+const QUARTER_COLUMNS = [col('quarter', 'date'), col('household_id', 'int8'), col('type', 'text'), col('alive_until', 'date'), col('amount_tiyn', 'int8')];
 const ASSISTANCE_COLUMNS = [col('id', 'int8'), col('person_id', 'int8'), col('ground', 'text'), col('category', 'text'), col('status', 'text'), col('periodicity', 'text'), col('amount_tiyn', 'int8'), col('date_from', 'date'), col('date_to', 'date')];
 
 interface Buffers {
   households: unknown[][];
+  sizes: unknown[][];
+  quarters: unknown[][];
   persons: unknown[][];
   incomes: unknown[][];
   benefits: unknown[][];
@@ -72,7 +77,7 @@ interface Buffers {
 }
 
 function emptyBuffers(): Buffers {
-  return { households: [], persons: [], incomes: [], benefits: [], property: [], assistance: [] };
+  return { households: [], sizes: [], quarters: [], persons: [], incomes: [], benefits: [], property: [], assistance: [] };
 }
 
 function addHousehold(b: Buffers, h: SyntheticHousehold): void {
@@ -85,9 +90,43 @@ function addHousehold(b: Buffers, h: SyntheticHousehold): void {
     ]);
   }
   for (const i of h.incomes) b.incomes.push([i.personId, `${i.month}-01`, i.type, i.amountTiyn]);
+  addQuarterAggregates(b, h);
   for (const x of h.benefits) b.benefits.push([x.id, x.personId, x.kind, x.type, x.category, x.amountTiyn, x.from, x.to, x.iban]);
   for (const x of h.property) b.property.push([x.id, x.personId, x.kind, x.subtype, x.quantity, x.unit]);
   for (const x of h.assistance) b.assistance.push([x.id, x.personId, x.ground, x.category, x.status, x.periodicity, x.amountTiyn, x.from, x.to]);
+}
+
+/** The first day of the quarter of a 'YYYY-MM' month. */
+function quarterOf(month: string): string {
+  const m = Number(month.slice(5, 7));
+  return `${month.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+/**
+ * The household's rows of the impact preview's aggregates, as reg_rebuild_quarters() (migrations
+ * 0041/0042) would compute them from the rows just generated — here, because summing ~33 M income rows in
+ * SQL after a million households took longer than generating them. A test keeps the two equal.
+ */
+function addQuarterAggregates(b: Buffers, h: SyntheticHousehold): void {
+  const aliveUntil = new Map<number, string>();
+  const members = new Map<string, number>();
+  for (const p of h.persons) {
+    const until = p.deathDate ?? 'infinity';
+    aliveUntil.set(p.id, until);
+    members.set(until, (members.get(until) ?? 0) + 1);
+  }
+  if (!members.has('infinity')) members.set('infinity', 0);
+  for (const [until, n] of members) b.sizes.push([h.id, until, h.ruralDistrictId, n]);
+  const sums = new Map<string, [string, string, string, number]>();
+  for (const i of h.incomes) {
+    const quarter = quarterOf(i.month);
+    const until = aliveUntil.get(i.personId)!;
+    const key = `${quarter}\u0000${i.type}\u0000${until}`;
+    const row = sums.get(key);
+    if (row) row[3] += i.amountTiyn;
+    else sums.set(key, [quarter, i.type, until, i.amountTiyn]);
+  }
+  for (const [quarter, type, until, amount] of sums.values()) b.quarters.push([quarter, h.id, type, until, amount]);
 }
 
 /** Writes one batch of every table, parents first, with COPY. */
@@ -98,6 +137,8 @@ async function writeBuffers(session: BulkSession, b: Buffers): Promise<void> {
   await session.copyRows('reg_benefit', BENEFIT_COLUMNS, b.benefits);
   await session.copyRows('reg_property', PROPERTY_COLUMNS, b.property);
   await session.copyRows('reg_assistance', ASSISTANCE_COLUMNS, b.assistance);
+  await session.copyRows('reg_household_size', SIZE_COLUMNS, b.sizes);
+  await session.copyRows('reg_income_quarter', QUARTER_COLUMNS, b.quarters);
 }
 
 /** Which synthetic population is loaded, or null. */
@@ -129,7 +170,7 @@ export async function seedPopulation(database: Database, options: SeedPopulation
       options.ruralDistricts ?? (await sql.query<{ code: string; name_kk: string }>('select id as code, name_kk from rural_district order by id'));
     if (ruralDistricts.length === 0) throw new Error('seedPopulation: no rural districts; seed the rural_district table first');
 
-    // The quarterly aggregates (migration 0041) are rebuilt once at the end rather than per COPY batch.
+    // The quarterly aggregates (migrations 0041/0042) are written with the rows, not by the triggers.
     await sql.query("select set_config('komek.registry_bulk', 'on', true)");
     const batchPersons = options.batchPersons ?? 10_000;
     let households = 0;
@@ -160,7 +201,6 @@ export async function seedPopulation(database: Database, options: SeedPopulation
     for (const table of ['reg_household', 'reg_person', 'reg_benefit', 'reg_property', 'reg_assistance']) {
       await sql.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
     }
-    await sql.query('select reg_rebuild_quarters()');
     await sql.query("select set_config('komek.registry_bulk', 'off', true)");
     await sql.query('insert into reg_seed (id, seed, persons, households, as_of) values (1, $1, $2, $3, $4)', [seed, persons, households, asOf.toString()]);
     for (const table of [...REGISTRY_TABLES, ...QUARTER_TABLES]) await sql.query(`analyze ${table}`);
