@@ -8,7 +8,8 @@
 -- the earners (`alive_until`, 'infinity' for the living), so "alive on the date judged" is a filter at
 -- read time. Both tables are derived data: triggers on reg_person and reg_income recompute the households
 -- a statement touched; the bulk seeding (src/demo/seed.ts) switches the triggers off for its transaction
--- (set_config('komek.registry_bulk', 'on', true)) and rebuilds everything once with reg_rebuild_quarters().
+-- (set_config('komek.registry_bulk', 'on', true)) and writes the aggregates of the rows it generates
+-- itself; reg_rebuild_quarters() recomputes everything (used below and by the tests as the reference).
 
 -- Members of each household by death date ('infinity': living).
 create table reg_household_size (
