@@ -1,30 +1,37 @@
 /**
  * Rules benchmark (npm run bench:rules), issue 3 item 11. Generates 1,000,000 synthetic households
  * (~3.5 M persons) deterministically as applications have them (members with income items), turns them
- * once into the batch API's plain input (`HouseholdBatch`: per household the member count and a flat array
- * of quarterly income totals by type — what a caller sends, so not timed), then prints:
- *   BENCH rules.batch_households_per_s           evaluateHouseholdBatch: plain household objects → results,
- *                                                 conversion and evaluation in one pass (result buffers reused)
+ * once into the batch API's plain input (`MemberIncomeBatch`: per household the member count and each
+ * member's quarterly income by type in one flat array, member by member — what a caller sends, so not
+ * timed), then prints:
+ *   BENCH rules.batch_households_per_s           evaluateMemberIncomeBatch: plain household objects with
+ *                                                 members' incomes → results, the family's countable income
+ *                                                 summed from its members' incomes in the same one pass
+ *                                                 (result buffers reused)
  *   BENCH rules.batch_cold_households_per_s      the first call: fresh result buffers, code not yet optimized
- *   BENCH rules.baseline_loop_households_per_s   a minimal hand-written loop over typed arrays (member counts,
- *                                                 one Float64Array of income per type) computing the same rule
+ *   BENCH rules.baseline_loop_households_per_s   a minimal hand-written loop over person-level typed arrays
+ *                                                 (one Float64Array of income per counted type indexed by
+ *                                                 person, each household's first person) computing the same rule
  *   BENCH rules.batch_vs_baseline_ratio          batch time ÷ baseline time (the batch includes reading plain objects)
+ *   BENCH rules.batch_totals_shape_households_per_s  evaluateHouseholdBatch: households already summed over
+ *                                                 the family by the caller (one row of totals by type)
  *   BENCH rules.batch_nested_households_per_s    toColumns (application-shaped nested members and items) + evaluateBatch
  *   BENCH rules.batch_eval_only_households_per_s evaluateBatch on already converted columns (what-if second run)
  *   BENCH rules.batch_eval_only_vs_baseline_ratio
  *   BENCH rules.traced_case_us                   evaluateApplication (traced) per case, on a sample
  *   BENCH rules.traced_case_with_parse_us        the same including validation of the plain-data input
- * Every batch result is checked household by household: against the baseline and the nested path on all
- * households, against the traced path on the sample. Each timing is the median of several runs on the same
- * data after three untimed warm-up runs, measured in process CPU time (user + system, all threads, so
- * garbage collection counts) because the benchmark machine is shared with other work; wall-clock figures
- * are printed too, as `..._wall` lines.
+ * Every batch result is checked household by household: against the baseline, the totals shape and the
+ * nested path on all households, against the traced path on the sample. Each timing is the median of
+ * several runs on the same data after three untimed warm-up runs, measured in process CPU time (user +
+ * system, all threads, so garbage collection counts) because the benchmark machine is shared with other
+ * work; wall-clock figures are printed too, as `..._wall` lines, and the load average last.
  */
 import os from 'node:os';
 import { Temporal } from 'temporal-polyfill';
 import koksuJson from '../src/rules/districts/koksu.json';
 import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from '../src/rules/amounts';
 import { evaluateBatch, toColumns, type BatchResult, type HouseholdColumns } from '../src/rules/batch';
+import { evaluateMemberIncomeBatch, toMemberIncomeBatch } from '../src/rules/batch-members';
 import { evaluateHouseholdBatch, toHouseholdBatch } from '../src/rules/batch-totals';
 import { findCategory, parseDistrictConfig, selectRulesVersion } from '../src/rules/district/config';
 import { evaluateApplication, parseApplicationInput } from '../src/rules/evaluate';
@@ -66,26 +73,32 @@ function expectSame(what: string, a: number, b: number) {
 let t0 = performance.now();
 const households = generateHouseholds(N, 20261125);
 const persons = households.reduce((s, h) => s + h.members.length, 0);
-const batch = toHouseholdBatch(households);
-console.log(`generated ${N} households, ${persons} persons, ${batch.incomeTypes.length} income types in ${((performance.now() - t0) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+const batch = toMemberIncomeBatch(households);
+const totalsBatch = toHouseholdBatch(households, { incomeTypes: batch.incomeTypes });
+const T = batch.incomeTypes.length;
+console.log(`generated ${N} households, ${persons} persons, ${T} income types in ${((performance.now() - t0) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 
-// 1. The batch path from the API's plain objects: conversion and evaluation in one pass.
+// 1. The batch path from the API's plain objects with members' incomes: reading, validating, summing the
+// members' countable incomes and judging, in one pass.
 let result: BatchResult | undefined;
-time('cold', 1, () => void evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY }), false);
-time('batch', RUNS, () => void (result = evaluateHouseholdBatch(batch, { asOf, version, category: CATEGORY, ...(result ? { reuse: result } : {}) })));
+time('cold', 1, () => void evaluateMemberIncomeBatch(batch, { asOf, version, category: CATEGORY }), false);
+time('batch', RUNS, () => void (result = evaluateMemberIncomeBatch(batch, { asOf, version, category: CATEGORY, ...(result ? { reuse: result } : {}) })));
 const batchResult = result!;
 
-// 2. The minimal hand-written loop over typed arrays: the same households as a member count and one
-// Float64Array of quarterly income per type, the same rule, its constants taken from the rules core once.
-// Written for this data: the seven counted types' columns are its parameters (checked below).
-const memberCount = new Int32Array(N);
-const incomeColumns = batch.incomeTypes.map(() => new Float64Array(N));
+// 2. The minimal hand-written loop over person-level typed arrays: one Float64Array of quarterly income per
+// type indexed by person, and each household's first person (firstPerson[i]..firstPerson[i+1]); the same
+// rule, its constants taken from the rules core once. Written for this data: the seven counted types'
+// arrays are its parameters (checked below).
+const firstPerson = new Int32Array(N + 1);
+const personIncome = batch.incomeTypes.map(() => new Float64Array(persons));
+let person = 0;
 batch.households.forEach((h, i) => {
-  memberCount[i] = h.members;
-  h.incomeTiyn.forEach((a, t) => (incomeColumns[t]![i] = a));
+  firstPerson[i] = person;
+  for (let p = 0; p < h.members; p++, person++) for (let t = 0; t < T; t++) personIncome[t]![person] = h.memberIncomeTiyn[p * T + t]!;
 });
-const countedColumns = incomeColumns.filter((_, t) => ['counted', 'not-in-catalogue'].includes(treatIncomeType(config, batch.incomeTypes[t]!)));
-if (countedColumns.length !== 7) throw new Error(`the baseline loop sums seven counted income types; the data has ${countedColumns.length}`);
+firstPerson[N] = person;
+const countedArrays = personIncome.filter((_, t) => ['counted', 'not-in-catalogue'].includes(treatIncomeType(config, batch.incomeTypes[t]!)));
+if (countedArrays.length !== 7) throw new Error(`the baseline loop sums seven counted income types; the data has ${countedArrays.length}`);
 const category = findCategory(version, CATEGORY);
 const rhsPerMember = thresholdMultipleAt(config, asOf, category).thousandths * subsistenceMinimumAt(config, asOf).value * 3;
 const fullAmount = computeCategoryAmount(category, { asOf, config }).amountTiyn;
@@ -93,11 +106,14 @@ const baseEligible = new Uint8Array(N);
 const basePerCapita = new Float64Array(N);
 const baseAmount = new Float64Array(N);
 let baselineCount = 0;
-function baseline(n: number, c0: Float64Array, c1: Float64Array, c2: Float64Array, c3: Float64Array, c4: Float64Array, c5: Float64Array, c6: Float64Array, members: Int32Array, eligible: Uint8Array, perCapita: Float64Array, amount: Float64Array, rhs: number, full: number): number {
+function baseline(n: number, c0: Float64Array, c1: Float64Array, c2: Float64Array, c3: Float64Array, c4: Float64Array, c5: Float64Array, c6: Float64Array, first: Int32Array, eligible: Uint8Array, perCapita: Float64Array, amount: Float64Array, rhs: number, full: number): number {
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const c = c0[i]! + c1[i]! + c2[i]! + c3[i]! + c4[i]! + c5[i]! + c6[i]!;
-    const m = members[i]!;
+    const from = first[i]!;
+    const to = first[i + 1]!;
+    let c = 0;
+    for (let p = from; p < to; p++) c += c0[p]! + c1[p]! + c2[p]! + c3[p]! + c4[p]! + c5[p]! + c6[p]!;
+    const m = to - from;
     perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
     const ok = c * 1000 <= rhs * m;
     eligible[i] = ok ? 1 : 0;
@@ -106,8 +122,12 @@ function baseline(n: number, c0: Float64Array, c1: Float64Array, c2: Float64Arra
   }
   return count;
 }
-const [k0, k1, k2, k3, k4, k5, k6] = countedColumns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-time('baseline', RUNS, () => void (baselineCount = baseline(N, k0, k1, k2, k3, k4, k5, k6, memberCount, baseEligible, basePerCapita, baseAmount, rhsPerMember, fullAmount)));
+const [k0, k1, k2, k3, k4, k5, k6] = countedArrays as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+time('baseline', RUNS, () => void (baselineCount = baseline(N, k0, k1, k2, k3, k4, k5, k6, firstPerson, baseEligible, basePerCapita, baseAmount, rhsPerMember, fullAmount)));
+
+// Extra: the totals shape, households whose incomes the caller has already summed over the family.
+let totalsResult: BatchResult | undefined;
+time('totals', RUNS, () => void (totalsResult = evaluateHouseholdBatch(totalsBatch, { asOf, version, category: CATEGORY, ...(totalsResult ? { reuse: totalsResult } : {}) })));
 
 // 3. The application-shaped path: nested members and income items into columns, then evaluated.
 let cols: HouseholdColumns | undefined;
@@ -140,6 +160,10 @@ for (let i = 0; i < N; i++) {
   expectSame(`household ${i} per-capita batch vs baseline`, batchResult.perCapitaTiyn[i]!, basePerCapita[i]!);
   expectSame(`household ${i} eligible batch vs nested`, batchResult.eligible[i]!, nestedResult!.eligible[i]!);
   expectSame(`household ${i} amount batch vs nested`, batchResult.amountTiyn[i]!, nestedResult!.amountTiyn[i]!);
+  expectSame(`household ${i} per-capita batch vs nested`, batchResult.perCapitaTiyn[i]!, nestedResult!.perCapitaTiyn[i]!);
+  expectSame(`household ${i} eligible batch vs totals shape`, batchResult.eligible[i]!, totalsResult!.eligible[i]!);
+  expectSame(`household ${i} amount batch vs totals shape`, batchResult.amountTiyn[i]!, totalsResult!.amountTiyn[i]!);
+  expectSame(`household ${i} per-capita batch vs totals shape`, batchResult.perCapitaTiyn[i]!, totalsResult!.perCapitaTiyn[i]!);
 }
 traced.forEach((r, i) => {
   expectSame(`household ${i} eligible batch vs traced`, batchResult.eligible[i]!, r.outcome === 'grant' ? 1 : 0);
@@ -154,11 +178,12 @@ if (mismatches.length) {
 const perSecond = (xs: number[]) => Math.round(N / median(xs));
 const ratio = (a: string, b: string) => (median(cpu[a]!) / median(cpu[b]!)).toFixed(2);
 const caseUs = (xs: number[]) => ((median(xs) * 1e6) / SAMPLE).toFixed(1);
-console.log(`eligible ${batchResult.eligibleCount} of ${N} (every household: batch = baseline = nested path; the first ${SAMPLE}: batch = traced: ${mismatches.length ? 'NO' : 'yes'}); heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(`eligible ${batchResult.eligibleCount} of ${N} (every household: batch = baseline = totals shape = nested path; the first ${SAMPLE}: batch = traced: ${mismatches.length ? 'NO' : 'yes'}); heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 console.log(`BENCH rules.batch_households_per_s ${perSecond(cpu.batch!)}`);
 console.log(`BENCH rules.batch_cold_households_per_s ${perSecond(cpu.cold!)}`);
 console.log(`BENCH rules.baseline_loop_households_per_s ${perSecond(cpu.baseline!)}`);
 console.log(`BENCH rules.batch_vs_baseline_ratio ${ratio('batch', 'baseline')}`);
+console.log(`BENCH rules.batch_totals_shape_households_per_s ${perSecond(cpu.totals!)}`);
 console.log(`BENCH rules.batch_nested_households_per_s ${perSecond(cpu.nested!)}`);
 console.log(`BENCH rules.batch_eval_only_households_per_s ${perSecond(cpu.eval!)}`);
 console.log(`BENCH rules.batch_eval_only_vs_baseline_ratio ${ratio('eval', 'baseline')}`);
@@ -167,6 +192,7 @@ console.log(`BENCH rules.traced_case_with_parse_us ${caseUs(cpu.parse!)}`);
 console.log(`BENCH rules.batch_households_per_s_wall ${perSecond(wall.batch!)}`);
 console.log(`BENCH rules.batch_cold_households_per_s_wall ${perSecond(wall.cold!)}`);
 console.log(`BENCH rules.baseline_loop_households_per_s_wall ${perSecond(wall.baseline!)}`);
+console.log(`BENCH rules.batch_totals_shape_households_per_s_wall ${perSecond(wall.totals!)}`);
 console.log(`BENCH rules.batch_nested_households_per_s_wall ${perSecond(wall.nested!)}`);
 console.log(`BENCH rules.traced_case_us_wall ${caseUs(wall.traced!)}`);
 console.log(`machine load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);

@@ -14,6 +14,8 @@
  *                   { id: 2, members: 1, incomeTiyn: [0, 9800000] },             // missing types are 0
  *                   { id: 3, members: 2, incomeTiyn: [], actualCostTiyn: 3500000 } ] }
  *
+ * The caller has summed the members' incomes over the family; a caller holding members' incomes uses
+ * `evaluateMemberIncomeBatch` (batch-members.ts), which sums them in its own pass.
  * It gives exactly what `evaluateBatch` (and so the traced `evaluateApplication`) gives for the same
  * families applying on `asOf`: the same BatchResult, by position. `toHouseholdBatch` makes such a batch from
  * application-shaped households (members with dated incomes). Documented in docs/rules-batch.md.

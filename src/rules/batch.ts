@@ -8,9 +8,10 @@
  * Two steps, so a preview can run the second twice (current vs draft version) on one conversion:
  *   toColumns(households)                    plain objects → one Float64Array per income type + sizes
  *   evaluateBatch(columns, { asOf, version }) columns → eligibility flags, per-capita income, amounts
- * The fastest input is household totals (batch-totals.ts: member count and a flat row of quarterly income
- * by type, judged in one pass). The per-batch law (threshold at the date, amount) is `batchConstantsOf`,
- * shared by both. Input and output are documented in docs/rules-batch.md.
+ * The main input is members' incomes (batch-members.ts: member count and each member's quarterly income by
+ * type in one flat row, summed and judged in one pass); household totals (batch-totals.ts) take the same
+ * pass on incomes already summed over the family. The per-batch law (threshold at the date, amount) is
+ * `batchConstantsOf`, shared by all. Input and output are documented in docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from './amounts';
