@@ -66,6 +66,15 @@ const SELECT = `select a.id, a.reg_number as "regNumber", a.channel, a.status, a
   coalesce(s.refused, false) as "surveyRefused", s.forwarded_on::text as "surveyForwardedOn", sc.needs as "specialNeeds", h.planned_decision_on::text as "hearingPlannedOn"
   from application a left join survey s on s.application_id = a.id left join special_conclusion sc on sc.application_id = a.id left join hearing h on h.application_id = a.id`;
 
+/**
+ * What a step reads besides the case row, in the same statement: one SQL expression over the case row
+ * `a` (parameters from $2), returned as `extra`.
+ */
+export interface ExtraRead {
+  readonly column: string;
+  readonly params: readonly unknown[];
+}
+
 /** Loads a case and locks its row for the transaction; NOT_FOUND, CONFLICT on a stale version, OUTSIDE_RURAL_DISTRICT. */
 export async function lockCase(sql: Sql, actor: Actor | null, id: string, expectedVersion?: number): Promise<CaseRow> {
   return loadCase(sql, actor, id, expectedVersion, true);
@@ -75,9 +84,10 @@ export async function lockCase(sql: Sql, actor: Actor | null, id: string, expect
  * Loads a case for a step: locked (`lock`, inside a transaction) or not (a one-statement step, whose final
  * statement checks the version read here). NOT_FOUND, CONFLICT on a stale version, OUTSIDE_RURAL_DISTRICT.
  */
-export async function loadCase(sql: Sql, actor: Actor | null, id: string, expectedVersion: number | undefined, lock: boolean): Promise<CaseRow> {
+export async function loadCase(sql: Sql, actor: Actor | null, id: string, expectedVersion: number | undefined, lock: boolean, extra: ExtraRead | null = null): Promise<CaseRow & { readonly extra?: unknown }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
-  const [row] = await sql.query<CaseRow>(`${SELECT} where a.id = $1${lock ? ' for update of a' : ''}`, [id]);
+  const text = extra ? SELECT.replace('\n  from application a', `, ${extra.column} as extra\n  from application a`) : SELECT;
+  const [row] = await sql.query<CaseRow & { extra?: unknown }>(`${text} where a.id = $1${lock ? ' for update of a' : ''}`, [id, ...(extra?.params ?? [])]);
   if (!row) throw new AppError('NOT_FOUND');
   assertMayTouch(actor, row);
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw new AppError('CONFLICT', [], { expectedVersion, version: row.version });

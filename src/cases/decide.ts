@@ -27,7 +27,7 @@ import { writeDecisionPayments } from '../payments/commit-decision';
 import { budgetExceeded, commitBudget, commitBudgetItems } from '../payments/budget-ledger';
 import { enqueueDecisionNotice } from '../notifications/enqueue-decision-notice';
 import type { CaseCtx } from './case-env';
-import type { CaseRow } from './case-store';
+import type { CaseRow, ExtraRead } from './case-store';
 import { DateString } from './intake-form';
 import { runStep } from './run-step';
 
@@ -54,37 +54,38 @@ interface HearingRow {
   remarks_on: string | null;
 }
 
-/** What the rules core is asked: the application as plain data, with the findings of the file. */
-/** Everything the decision reads besides the case row, in ONE round trip (the decision is the busiest step). */
-async function readFile(sql: Sql, row: CaseRow, day: Temporal.PlainDate) {
-  const [f] = await sql.query<{
-    hearing: HearingRow | null;
-    income: { inputs: { members: { id: string; relation: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] } } | null;
-    special: { needs: boolean; amountTiyn: string | null } | null;
-    survey: { refused: boolean } | null;
-    existing: (EgovAnswers['existing-assistance'] | null)[];
-    times: string;
-    recipientName: string | null;
-  }>(
-    `select
-       (select row_to_json(h) from (select refusal_ground, notified_on::text as notified_on, planned_decision_on::text as planned_decision_on, objection_due_on::text as objection_due_on,
+/** Everything the decision reads besides the case row, read WITH the case row (one round trip; the decision is the busiest step). */
+interface DecisionFile {
+  hearing: HearingRow | null;
+  income: { inputs: { members: { id: string; relation: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] } } | null;
+  special: { needs: boolean; amountTiyn: string | null } | null;
+  survey: { refused: boolean } | null;
+  existing: (EgovAnswers['existing-assistance'] | null)[];
+  times: string;
+  recipientName: string | null;
+}
+
+/** The decision file as one expression over the case row `a` ($2: the decision year). */
+function decisionFileRead(day: Temporal.PlainDate): ExtraRead {
+  return {
+    column: `json_build_object(
+       'hearing', (select row_to_json(h) from (select refusal_ground, notified_on::text as notified_on, planned_decision_on::text as planned_decision_on, objection_due_on::text as objection_due_on,
           objection_on::text as objection_on, objection_oral, protocol, protocol_read_on::text as protocol_read_on, remarks_due_on::text as remarks_due_on, remarks_on::text as remarks_on
-          from hearing where application_id = $1) h) as hearing,
-       (select row_to_json(i) from (select inputs, quarter, members, counted_tiyn::text as "countedTiyn", per_capita_tiyn::text as "perCapitaTiyn", threshold_tiyn::text as "thresholdTiyn", required, trace
-          from income_calculation where application_id = $1 order by id desc limit 1) i) as income,
-       (select row_to_json(c) from (select needs, amount_tiyn::text as "amountTiyn", reason, concluded_on::text as "concludedOn" from special_conclusion where application_id = $1) c) as special,
-       (select row_to_json(v) from (select act_number as "actNumber", act_date::text as "actDate", refused, needs, conclusion_reason as "conclusionReason" from survey where application_id = $1) v) as survey,
-       (select coalesce(json_agg(answers -> $2 -> 'existing-assistance'), '[]'::json) from data_request where application_id = $1 and kind = 'form-1-2') as existing,
-       (select count(*)::text from decision d join application a on a.id = d.application_id
-         where a.applicant_iin = $2 and d.category_code = $3 and d.outcome = 'grant' and d.decided_on >= make_date($4, 1, 1) and d.decided_on < make_date($4 + 1, 1, 1) and a.id <> $1 and a.status <> 'TERMINATED') as times,
-       (select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') from person where iin = $2) as "recipientName"`,
-    [row.id, row.applicantIin, row.categoryCode, day.year],
-  );
-  return f!;
+          from hearing where application_id = a.id) h),
+       'income', (select row_to_json(i) from (select inputs, quarter, members, counted_tiyn::text as "countedTiyn", per_capita_tiyn::text as "perCapitaTiyn", threshold_tiyn::text as "thresholdTiyn", required, trace
+          from income_calculation where application_id = a.id order by id desc limit 1) i),
+       'special', (select row_to_json(c) from (select needs, amount_tiyn::text as "amountTiyn", reason, concluded_on::text as "concludedOn" from special_conclusion where application_id = a.id) c),
+       'survey', (select row_to_json(v) from (select act_number as "actNumber", act_date::text as "actDate", refused, needs, conclusion_reason as "conclusionReason" from survey where application_id = a.id) v),
+       'existing', (select coalesce(json_agg(answers -> a.applicant_iin -> 'existing-assistance'), '[]'::json) from data_request where application_id = a.id and kind = 'form-1-2'),
+       'times', (select count(*)::text from decision d join application other on other.id = d.application_id
+         where other.applicant_iin = a.applicant_iin and d.category_code = a.category_code and d.outcome = 'grant' and d.decided_on >= make_date($2::int, 1, 1) and d.decided_on < make_date($2::int + 1, 1, 1) and other.id <> a.id and other.status <> 'TERMINATED'),
+       'recipientName', (select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') from person where iin = a.applicant_iin))`,
+    params: [day.year],
+  };
 }
 
 /** What the rules core is asked: the application as plain data, with the findings of the file. */
-function evaluationInput(row: CaseRow, file: Awaited<ReturnType<typeof readFile>>, day: Temporal.PlainDate): ApplicationInput {
+function evaluationInput(row: CaseRow, file: DecisionFile, day: Temporal.PlainDate): ApplicationInput {
   const { hearing, income, survey } = file;
   const existing = file.existing.flatMap((e) => (e && e.status === 'found' ? e.data : []));
   const dayS = day.toString();
@@ -142,8 +143,8 @@ function evaluate(input: ApplicationInput, ctx: CaseCtx, day: Temporal.PlainDate
 export async function decide(ctx: CaseCtx, input: { applicationId: string; expectedVersion?: number | undefined; decision: DecideInput }) {
   const dec = input.decision;
   const name = dec.outcome === 'grant' ? 'grant' : 'refuse';
-  return runStep(ctx, name, input.applicationId, input.expectedVersion, async ({ sql, row, at, day }) => {
-    const file = await readFile(sql, row, day);
+  return runStep(ctx, name, input.applicationId, input.expectedVersion, async ({ sql, row, at, day, extra }) => {
+    const file = extra as DecisionFile;
     const hearing = file.hearing;
     const late = row.decisionHardOn !== null && day.toString() > row.decisionHardOn;
     if (late && !dec.lateReason) throw new AppError('DECISION_LATE_REASON_REQUIRED', [{ path: 'lateReason', message: `Соңғы күн ${row.decisionHardOn}. | Последний день ${row.decisionHardOn}. | The last day was ${row.decisionHardOn}.` }], { decisionHardOn: row.decisionHardOn });
@@ -216,5 +217,5 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
       after: { decision: d!.number, outcome: dec.outcome, amountTiyn, refusalGround, late },
       ...(lastCommitment ? { hot: { items: (offset: number) => commitBudgetItems(lastCommitment, offset), counted: 'budget_committed', last: 'budget_logged', refused: (tx: Sql) => budgetExceeded(tx, lastCommitment) } } : {}),
     };
-  });
+  }, decisionFileRead);
 }

@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import type { CaseDeadlines, DeadlineState } from './case-deadlines';
 import { today, type CaseCtx } from './case-env';
 import { assertRoleMay, transition, type CaseStatus, type TransitionName } from './case-status';
-import { CaseChanged, loadCase, saveStep, type CaseChanges, type CaseRow, type HotWrite, type StepWrite } from './case-store';
+import { CaseChanged, loadCase, saveStep, type CaseChanges, type CaseRow, type ExtraRead, type HotWrite, type StepWrite } from './case-store';
 
 export interface StepWork<T> {
   readonly changes?: CaseChanges;
@@ -43,7 +43,7 @@ export interface StepResult<T> {
   readonly result: T;
 }
 
-type Work<T> = (t: { sql: Sql; row: CaseRow; at: Temporal.Instant; day: Temporal.PlainDate; to: CaseStatus }) => Promise<StepWork<T>>;
+type Work<T> = (t: { sql: Sql; row: CaseRow; at: Temporal.Instant; day: Temporal.PlainDate; to: CaseStatus; extra: unknown }) => Promise<StepWork<T>>;
 
 /** Steps whose work writes before the final statement (found at their first run): always in a transaction. */
 const stepsThatWriteEarly = new Set<TransitionName>();
@@ -60,14 +60,23 @@ const STATEMENT_ATTEMPTS = 3;
  * with it. `work` may therefore run more than once: it must do nothing but compute and use `sql` (no
  * port calls, no other side effects).
  */
-export async function runStep<T>(ctx: CaseCtx, name: TransitionName, applicationId: string, expectedVersion: number | undefined, work: Work<T>): Promise<StepResult<T>> {
+export async function runStep<T>(
+  ctx: CaseCtx,
+  name: TransitionName,
+  applicationId: string,
+  expectedVersion: number | undefined,
+  work: Work<T>,
+  /** What the step reads besides the case, sent with the case's read (given to `work` as `extra`). */
+  read?: (day: Temporal.PlainDate) => ExtraRead,
+): Promise<StepResult<T>> {
   assertRoleMay(name, ctx.actor?.role);
   const day = today(ctx);
   const spec = { action: `application.${name}`, targetType: 'application' };
+  const extraRead = read?.(day);
   if (!stepsThatWriteEarly.has(name)) {
     for (let attempt = 0; attempt < STATEMENT_ATTEMPTS; attempt++) {
       try {
-        return await runStatementCommand(ctx, spec, ({ read, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql: read, at, day, withAudit, lock: false }));
+        return await runStatementCommand(ctx, spec, ({ read, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql: read, at, day, withAudit, lock: false, extra: extraRead ?? null }));
       } catch (e) {
         if (e instanceof NeedsTransaction) {
           stepsThatWriteEarly.add(name);
@@ -79,7 +88,7 @@ export async function runStep<T>(ctx: CaseCtx, name: TransitionName, application
     }
   }
   try {
-    return await runCommand(ctx, spec, ({ sql, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql, at, day, withAudit, lock: true }));
+    return await runCommand(ctx, spec, ({ sql, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql, at, day, withAudit, lock: true, extra: extraRead ?? null }));
   } catch (e) {
     if (e instanceof CaseChanged) throw new AppError('CONFLICT');
     throw e;
@@ -92,12 +101,12 @@ async function step<T>(
   applicationId: string,
   expectedVersion: number | undefined,
   work: Work<T>,
-  t: { sql: Sql; at: Temporal.Instant; day: Temporal.PlainDate; withAudit: CommandTools['withAudit']; lock: boolean },
+  t: { sql: Sql; at: Temporal.Instant; day: Temporal.PlainDate; withAudit: CommandTools['withAudit']; lock: boolean; extra: ExtraRead | null },
 ): Promise<CommandResult<StepResult<T>>> {
   const { sql, at, day } = t;
-  const row = await loadCase(sql, ctx.actor, applicationId, expectedVersion, t.lock);
+  const { extra, ...row } = await loadCase(sql, ctx.actor, applicationId, expectedVersion, t.lock, t.extra);
   const to = transition(name, row.status);
-  const w = await work({ sql, row, at, day, to });
+  const w = await work({ sql, row, at, day, to, extra });
   // A hot write that does not fit must fail the whole step: only a transaction can still roll it back.
   if (w.hot && !t.lock) throw new NeedsTransaction('hot write');
   const status = w.to ?? to;
