@@ -21,10 +21,21 @@
  *
  * A crash at any point loses at most the uncommitted step; every step re-reads the cursor under the run's
  * row lock, so two workers on the same run cannot both apply a page.
+ *
+ * The staging (holiday_candidate) is UNLOGGED (migration 0034): it is derived from form 7 and a crash of the
+ * database server empties it. Every step checks, under the run's lock, that a run which has staged
+ * recipients still has them (restageIfLost); if not, the run stages again from the first range, releasing
+ * what it committed and has not paid, and its budget step then commits only the recipients not yet paid.
+ *
+ * The bulk steps (staging a range, creating a batch) commit with synchronous_commit off: such a commit may be
+ * lost if the database server crashes within a fraction of a second after it (never half-applied — the WAL
+ * is still written in order), and a lost step is simply done again when the run resumes, as after any
+ * crash; nothing outside the database is told of a step before the run ends. The budget step and the end of
+ * the run commit synchronously.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Ctx } from '../context';
-import { runCommand } from '../context';
+import { runCommand, type CommandResult } from '../context';
 import { AppError } from '../errors';
 import type { Sql } from '../db/connect';
 import type { MinistrySystem } from '../adapters/ministry/port';
@@ -255,6 +266,8 @@ async function fetchPage(ctx: Ctx, ministry: MinistrySystem, runId: string, sel:
     const row = await lockRun(sql, runId);
     // Another worker applied this page meanwhile: discard ours.
     if (row.status !== 'fetching' || Number(row.fetch_after_id) !== afterId) return { result: holidayRunOf(row), targetId: runId };
+    const lost = await restageIfLost(sql, row, sel, at);
+    if (lost) return lost;
     const rows = [...staged.entries()];
     let fresh = 0;
     if (rows.length) {
@@ -290,9 +303,16 @@ async function stageRange(ctx: Ctx, stager: Form7Stager, runId: string, sel: Hol
   return runCommand(ctx, { action: 'payments.holiday-run.fetch', targetType: 'payment_run' }, async ({ sql, at }) => {
     const row = await lockRun(sql, runId);
     if (row.status !== 'fetching') return { result: holidayRunOf(row), targetId: runId };
+    const lost = await restageIfLost(sql, row, sel, at);
+    if (lost) return lost;
+    await sql.query('set local synchronous_commit = off');
     const afterId = Number(row.fetch_after_id);
     const r = categories.length === 0 ? { rows: 0, dead: 0, terminated: 0, noAccount: 0, staged: 0, nextAfterId: null } : await stager.stageActiveRecipients(sql, { runId, asOf: sel.date, categories, afterId, limit: rangeSize });
-    const updated = await advanceFetch(sql, runId, { next: r.nextAfterId ?? afterId, rows: r.rows, dead: r.dead, terminated: r.terminated, noAccount: r.noAccount, staged: r.staged, finished: r.nextAfterId === null, at: at.toString() });
+    const finished = r.nextAfterId === null;
+    // The staging is complete: its statistics let the planner walk it by the (run, IIN) key in the budget
+    // and creating steps (without them it sorted the whole run's staging for every batch).
+    if (finished) await sql.query('analyze holiday_candidate');
+    const updated = await advanceFetch(sql, runId, { next: r.nextAfterId ?? afterId, rows: r.rows, dead: r.dead, terminated: r.terminated, noAccount: r.noAccount, staged: r.staged, finished, at: at.toString() });
     return { result: updated, targetId: runId, after: { range: [afterId, r.nextAfterId], ...r } };
   });
 }
@@ -302,6 +322,8 @@ async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): 
     return await runCommand(ctx, { action: 'payments.holiday-run.budget', targetType: 'payment_run' }, async ({ sql, at }) => {
       const row = await lockRun(sql, runId);
       if (row.status !== 'budget') return { result: holidayRunOf(row), targetId: runId };
+      const lost = await restageIfLost(sql, row, sel, at);
+      if (lost) return lost;
       // Recipients already paid for this holiday this year (by an earlier run) are not committed again;
       // on the first run of a holiday there are none and the anti-join is skipped.
       const [any] = await sql.query<{ n: number }>('select count(*)::int as n from (select 1 from payment where basis = $1 and period = $2 limit 1) x', [basisOf(sel.code), String(sel.date.year)]);
@@ -314,7 +336,7 @@ async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): 
       );
       const total = BigInt(s?.total ?? '0');
       await commitBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: total, ref: `run:${runId}`, at });
-      const [u] = await sql.query<RunRow>(`update payment_run set status = 'creating', committed_tiyn = $2, updated_at = $3 where id = $1 returning *`, [runId, total.toString(), at.toString()]);
+      const [u] = await sql.query<RunRow>(`update payment_run set status = 'creating', committed_tiyn = committed_tiyn + $2, updated_at = $3 where id = $1 returning *`, [runId, total.toString(), at.toString()]);
       return { result: holidayRunOf(u!), targetId: runId, after: { committedTiyn: total.toString() } };
     });
   } catch (e) {
@@ -324,6 +346,28 @@ async function commitRunBudget(ctx: Ctx, runId: string, sel: HolidaySelection): 
       return { result: holidayRunOf(u!), targetId: runId, after: { errorCode: e.code, details: e.details } };
     });
   }
+}
+
+/**
+ * A run that has staged recipients but finds none (the unlogged staging emptied by a crash of the database
+ * server, migration 0034) stages again from the first form 7 range: its fetch counts start over, and what it
+ * committed and has not yet paid is released (p.21), so the budget step commits again exactly the staged
+ * recipients nobody has paid. Payments already made stay; the creating step continues after the last IIN it
+ * paid. Returns the step's result when the staging was lost, null when it is there.
+ */
+async function restageIfLost(sql: Sql, row: RunRow, sel: HolidaySelection, at: Temporal.Instant): Promise<CommandResult<HolidayRun> | null> {
+  const staged = row.status === 'fetching' ? Number(row.fetch_after_id) > 0 && row.recipients > 0 : row.recipients > 0;
+  if (!staged) return null;
+  const [present] = await sql.query('select 1 from holiday_candidate where run_id = $1 limit 1', [row.id]);
+  if (present) return null;
+  const unpaid = row.status === 'creating' ? BigInt(row.committed_tiyn) - BigInt(row.total_tiyn) : 0n;
+  if (unpaid > 0n) await releaseBudget(sql, { year: sel.date.year, programme: row.programme, amountTiyn: unpaid, ref: `run:${row.id}`, at });
+  const [u] = await sql.query<RunRow>(
+    `update payment_run set status = 'fetching', fetch_after_id = 0, fetched_rows = 0, excluded_dead = 0, excluded_terminated = 0, excluded_no_account = 0, recipients = 0,
+            committed_tiyn = committed_tiyn - $2::bigint, updated_at = $3 where id = $1 returning *`,
+    [row.id, unpaid.toString(), at.toString()],
+  );
+  return { result: holidayRunOf(u!), targetId: row.id, after: { stagingLost: true, was: row.status, releasedTiyn: unpaid.toString() } };
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -341,6 +385,9 @@ async function createBatch(ctx: Ctx, cal: Calendar, runId: string, sel: HolidayS
   return runCommand(ctx, { action: 'payments.holiday-run.create', targetType: 'payment_run' }, async ({ sql, at }) => {
     const row = await lockRun(sql, runId);
     if (row.status !== 'creating') return { result: holidayRunOf(row), targetId: runId };
+    const lost = await restageIfLost(sql, row, sel, at);
+    if (lost) return lost;
+    await sql.query('set local synchronous_commit = off');
     const after = row.create_after_iin;
     // The run's list reaches the State Corporation the day it is made: the one-time demand is daily (p.27).
     const demand = onCalendar('date', () => demandFormationDeadline(cal, { periodicity: 'one-time', decisionReceivedOn: almatyDay(at) }));
