@@ -22,8 +22,8 @@
  * docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, float64, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
-import { incomeQuarterOf, perCapitaNotAboveThreshold, treatIncomeType } from './income';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, countedTypesOf, float64, invalidCost, judgeIncome, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { incomeQuarterOf } from './income';
 import { RulesError } from './rules-error';
 
 /** One family: its size and each member's income received in the income quarter, by the batch's income types. */
@@ -60,11 +60,6 @@ function invalidHousehold(h: HouseholdMemberIncomes, i: number, typeCount: numbe
   throw new RulesError('INVALID_INPUT', `households[${i}].memberIncomeTiyn: the family's countable income exceeds 2^53 tiyn`, `households[${i}].memberIncomeTiyn`);
 }
 
-/** An actual-cost category (p.7) needs each household's documented cost. */
-function invalidCost(i: number, category: string): never {
-  throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
-}
-
 /**
  * Judges every household of the batch on `asOf` under `version`: the family's countable income summed
  * from its members' incomes over the types that count (art. 127; the catalogue's exclusions, livestock and
@@ -78,11 +73,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
   const typeCount = batch.incomeTypes.length;
   // 1 where the type counts, 0 where the catalogue or the akimat excludes it: multiplying keeps the loop
   // branch-free; excluded amounts are still read, as an application with a bad one is refused too.
-  const countsAs = new Float64Array(typeCount);
-  for (let t = 0; t < typeCount; t++) {
-    const how = treatIncomeType(version.config, batch.incomeTypes[t]!);
-    countsAs[t] = how === 'counted' || how === 'not-in-catalogue' ? 1 : 0;
-  }
+  const countsAs = countedTypesOf(version, batch.incomeTypes);
   const households = batch.households;
   const n = households.length;
   const reuse = options.reuse;
@@ -90,9 +81,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
   const perCapita = float64(reuse?.perCapitaTiyn, n);
   const amount = float64(reuse?.amountTiyn, n);
   const counted = float64(reuse?.counted, n);
-  const { testIncome, actualCost, fullAmountTiyn, rhsPerMember, multipleThousandths, subsistenceMinimumTiyn } = k;
-  const exact = rhsPerMember !== undefined;
-  const rhs = rhsPerMember ?? 0;
+  const { actualCost, fullAmountTiyn, multipleThousandths, subsistenceMinimumTiyn } = k;
   let eligibleCount = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -117,16 +106,8 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
     }
     if (bad) invalidHousehold(h, i, typeCount);
     counted[i] = c;
-    // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × 3 × members (in doubles while exact).
-    let ok: boolean;
-    if (c <= EXACT_COUNTED_LIMIT && exact) {
-      perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
-      ok = !testIncome || c * 1000 <= rhs * m;
-    } else {
-      if (!Number.isSafeInteger(c)) invalidHousehold(h, i, typeCount);
-      perCapita[i] = perCapitaExact(c, m);
-      ok = !testIncome || perCapitaNotAboveThreshold(c, m, multipleThousandths, subsistenceMinimumTiyn);
-    }
+    if (c > EXACT_COUNTED_LIMIT && !Number.isSafeInteger(c)) invalidHousehold(h, i, typeCount);
+    const ok = judgeIncome(k, c, m, perCapita, i);
     let a = fullAmountTiyn;
     if (actualCost) {
       // The actual cost up to the cap (p.7): every household of such a category must state it.

@@ -21,8 +21,8 @@
  * application-shaped households (members with dated incomes). Documented in docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, float64, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
-import { incomeQuarterOf, perCapitaNotAboveThreshold, treatIncomeType } from './income';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, countedTypesOf, float64, invalidCost, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { incomeQuarterOf, perCapitaNotAboveThreshold } from './income';
 import { RulesError } from './rules-error';
 
 /** One family: its size and its income received in the income quarter, by the batch's income types. */
@@ -55,11 +55,6 @@ function invalidHousehold(h: HouseholdTotals, i: number, typeCount: number): nev
   throw new RulesError('INVALID_INPUT', `households[${i}].incomeTiyn: the countable income exceeds 2^53 tiyn`, `households[${i}].incomeTiyn`);
 }
 
-/** An actual-cost category (p.7) needs each household's documented cost. */
-function invalidCost(i: number, category: string): never {
-  throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
-}
-
 /**
  * Judges every household of the batch on `asOf` under `version`: the income test of p.6.4 / p.20.3
  * (per-capita income = counted income ÷ members ÷ 3, not above multiple × subsistence minimum) and the
@@ -71,11 +66,7 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
   const k = batchConstantsOf(version, asOf, options.category);
   const typeCount = batch.incomeTypes.length;
   // 1 where the type counts, 0 where the catalogue or the akimat excludes it: multiplying keeps the loop branch-free.
-  const countsAs = new Float64Array(typeCount);
-  for (let t = 0; t < typeCount; t++) {
-    const how = treatIncomeType(version.config, batch.incomeTypes[t]!);
-    countsAs[t] = how === 'counted' || how === 'not-in-catalogue' ? 1 : 0;
-  }
+  const countsAs = countedTypesOf(version, batch.incomeTypes);
   const households = batch.households;
   const n = households.length;
   const reuse = options.reuse;
@@ -108,6 +99,7 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
     if (bad) invalidHousehold(h, i, typeCount);
     counted[i] = c;
     // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × 3 × members (in doubles while exact).
+    // judgeIncome (batch.ts) inline here: this loop is so short that the call cost it 30% (bench:rules, totals shape).
     let ok: boolean;
     if (c <= EXACT_COUNTED_LIMIT && exact) {
       perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));

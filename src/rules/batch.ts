@@ -196,6 +196,41 @@ export function float64(old: Float64Array | undefined, n: number): Float64Array 
   return old && old.length >= n ? old : new Float64Array(n);
 }
 
+/**
+ * Which of a batch's income types count towards the family's income (art. 127; the catalogue's exclusions,
+ * livestock and land per the akimat's decision): 1 where it counts (an unknown code counts), 0 where not —
+ * resolved once per batch, so a loop can multiply instead of branching.
+ */
+export function countedTypesOf(version: RulesVersion, incomeTypes: readonly string[]): Float64Array {
+  const countsAs = new Float64Array(incomeTypes.length);
+  for (let t = 0; t < incomeTypes.length; t++) {
+    const how = treatIncomeType(version.config, incomeTypes[t]!);
+    countsAs[t] = how === 'counted' || how === 'not-in-catalogue' ? 1 : 0;
+  }
+  return countsAs;
+}
+
+/**
+ * The income test of p.6.4 / p.20.3 for household i of a batch: writes its per-capita income (counted ÷
+ * members ÷ 3 rounded half up, as the traced path rounds it; art. 127, p.2.7) to perCapita[i] and says
+ * whether it is not above multiple × subsistence minimum: counted × 1000 ≤ multiple × SM × 3 × members,
+ * in doubles while exact, else in BigInt. `counted` is a safe integer.
+ */
+export function judgeIncome(k: BatchConstants, counted: number, members: number, perCapita: Float64Array, i: number): boolean {
+  const rhsPerMember = k.rhsPerMember;
+  if (counted <= EXACT_COUNTED_LIMIT && rhsPerMember !== undefined) {
+    perCapita[i] = Math.floor((counted * 2 + members * 3) / (members * 6));
+    return !k.testIncome || counted * 1000 <= rhsPerMember * members;
+  }
+  perCapita[i] = perCapitaExact(counted, members);
+  return !k.testIncome || perCapitaNotAboveThreshold(counted, members, k.multipleThousandths, k.subsistenceMinimumTiyn);
+}
+
+/** An actual-cost category (p.7) needs each household's documented cost. */
+export function invalidCost(i: number, category: string): never {
+  throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
+}
+
 /** acc[i] += col[i] for the first n households (its own function, so V8 optimizes it once for every column). */
 function addColumn(acc: Float64Array, col: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) acc[i]! += col[i]!;
@@ -204,7 +239,6 @@ function addColumn(acc: Float64Array, col: Float64Array, n: number): void {
 /** Evaluates the income test and the category amount for every household in the columns. */
 export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions): BatchResult {
   const { asOf, version } = options;
-  const config = version.config;
   const k = batchConstantsOf(version, asOf, options.category);
   const category = k.category;
   if (columns.applicationDate !== undefined && columns.applicationDate !== asOf.toString()) {
@@ -218,33 +252,18 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
 
   // Countable income per household: the sum of the columns whose type counts (art. 127, catalogue, akimat flag).
   const counted = reuseOrAllocate(options.reuse?.counted, n, 0);
-  for (let t = 0; t < columns.incomeTypes.length; t++) {
-    const how = treatIncomeType(config, columns.incomeTypes[t]!);
-    if (how === 'counted' || how === 'not-in-catalogue') addColumn(counted, columns.incomeByType[t]!, n);
-  }
+  const countsAs = countedTypesOf(version, columns.incomeTypes);
+  for (let t = 0; t < countsAs.length; t++) if (countsAs[t] === 1) addColumn(counted, columns.incomeByType[t]!, n);
 
   const eligible = options.reuse && options.reuse.eligible.length >= n ? options.reuse.eligible : new Uint8Array(n);
   const perCapita = float64(options.reuse?.perCapitaTiyn, n);
   const amount = float64(options.reuse?.amountTiyn, n);
   const members = columns.members;
   const costs = columns.actualCostTiyn;
-  const testIncome = k.testIncome;
-  // p.20.3 exactly in integers: counted × 1000 ≤ multiple × SM × members × 3, in doubles while exact.
-  const rhsPerMember = k.rhsPerMember;
   let eligibleCount = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const m = members[i]!;
-    const c = counted[i]!;
-    let ok: boolean;
-    if (c <= EXACT_COUNTED_LIMIT && rhsPerMember !== undefined) {
-      perCapita[i] = Math.floor((c * 2 + m * 3) / (m * 6));
-      ok = !testIncome || c * 1000 <= rhsPerMember * m;
-    } else {
-      perCapita[i] = perCapitaExact(c, m);
-      ok = !testIncome || perCapitaNotAboveThreshold(c, m, multiple, sm);
-    }
-    if (ok) {
+    if (judgeIncome(k, counted[i]!, members[i]!, perCapita, i)) {
       let a = fullAmount;
       if (actualCost) {
         const cost = costs[i]!;
