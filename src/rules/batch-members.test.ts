@@ -1,30 +1,13 @@
 import fc from 'fast-check';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import koksuJson from './districts/koksu.json';
-import sampleJson from './districts/sample-fictional.json';
 import { EXACT_COUNTED_LIMIT, batchConstantsOf, type BatchHousehold } from './batch';
 import { evaluateMemberIncomeBatch, toMemberIncomeBatch, type HouseholdMemberIncomes } from './batch-members';
 import { evaluateHouseholdBatch, toHouseholdBatch } from './batch-totals';
-import { parseDistrictConfig, selectRulesVersion, type DistrictConfig } from './district/config';
-import { evaluateApplication, parseApplicationInput } from './evaluate';
+import { d, koksu, sample, traced, withCosts } from './batch-fixtures';
+import { selectRulesVersion, type DistrictConfig } from './district/config';
 import { treatIncomeType } from './income';
 import { RulesError } from './rules-error';
 import { generateHouseholds } from './synthetic-households';
-
-const koksu = parseDistrictConfig(koksuJson, 'koksu.json');
-const sample = parseDistrictConfig(sampleJson, 'sample-fictional.json');
-const d = (s: string) => Temporal.PlainDate.from(s);
-
-/** The traced path's verdict on each household, applying on `asOfText` for `category`. */
-function traced(config: DistrictConfig, asOfText: string, category: string, households: readonly BatchHousehold[]) {
-  const asOf = d(asOfText);
-  const needsCost = selectRulesVersion(config, asOf).categories.find((c) => c.code === category)!.amountRule.kind === 'actual-cost-capped';
-  return households.map((h) => {
-    const input = parseApplicationInput({ applicationDate: asOfText, category, family: { members: h.members }, ...(needsCost ? { actualCostTiyn: h.actualCostTiyn, eventDate: asOfText } : {}) });
-    return evaluateApplication(input, { asOf, config });
-  });
-}
 
 /** Judges the households from their members' incomes and through the traced path; every household must agree, and the totals shape too. */
 function expectSameAsTraced(config: DistrictConfig, asOfText: string, category: string, households: readonly BatchHousehold[], withMonths = false) {
@@ -50,8 +33,6 @@ function expectSameAsTraced(config: DistrictConfig, asOfText: string, category: 
   expect([...result.counted]).toEqual([...viaTotals.counted]);
   return result;
 }
-
-const withCosts = (hs: BatchHousehold[]) => hs.map((h, i) => ({ ...h, actualCostTiyn: h.actualCostTiyn ?? i * 1000 }));
 
 describe("one-pass batch from members' incomes", () => {
   it("gives the traced path's outcome, per-capita income and amount for 5,000 random Koksu households (ground 6.4, 7.9)", () => {

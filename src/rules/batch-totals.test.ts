@@ -1,28 +1,13 @@
 import fc from 'fast-check';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import koksuJson from './districts/koksu.json';
-import sampleJson from './districts/sample-fictional.json';
 import { EXACT_COUNTED_LIMIT, batchConstantsOf, evaluateBatch, toColumns, type BatchHousehold } from './batch';
 import { evaluateHouseholdBatch, toHouseholdBatch, type HouseholdBatch } from './batch-totals';
+import { d, koksu, sample, traced, withCosts } from './batch-fixtures';
 import { parseDistrictConfig, selectRulesVersion, type DistrictConfig } from './district/config';
-import { evaluateApplication, parseApplicationInput } from './evaluate';
+import { parseApplicationInput } from './evaluate';
 import { RulesError } from './rules-error';
 import { generateHouseholds } from './synthetic-households';
-
-const koksu = parseDistrictConfig(koksuJson, 'koksu.json');
-const sample = parseDistrictConfig(sampleJson, 'sample-fictional.json');
-const d = (s: string) => Temporal.PlainDate.from(s);
-
-/** The traced path's verdict on each household, applying on `asOfText` for `category`. */
-function traced(config: DistrictConfig, asOfText: string, category: string, households: readonly BatchHousehold[]) {
-  const asOf = d(asOfText);
-  const needsCost = selectRulesVersion(config, asOf).categories.find((c) => c.code === category)!.amountRule.kind === 'actual-cost-capped';
-  return households.map((h) => {
-    const input = parseApplicationInput({ applicationDate: asOfText, category, family: { members: h.members }, ...(needsCost ? { actualCostTiyn: h.actualCostTiyn, eventDate: asOfText } : {}) });
-    return evaluateApplication(input, { asOf, config });
-  });
-}
 
 /** Judges the households through the one-pass batch, the columns path and the traced path; every household must agree. */
 function expectSameAsTraced(config: DistrictConfig, asOfText: string, category: string, households: readonly BatchHousehold[], withMonths = false) {
@@ -47,8 +32,6 @@ function expectSameAsTraced(config: DistrictConfig, asOfText: string, category: 
   expect([...viaColumns.perCapitaTiyn]).toEqual([...result.perCapitaTiyn]);
   return result;
 }
-
-const withCosts = (hs: BatchHousehold[]) => hs.map((h, i) => ({ ...h, actualCostTiyn: h.actualCostTiyn ?? i * 1000 }));
 
 describe('one-pass batch from household totals', () => {
   it("gives the traced path's outcome, per-capita income and amount for 5,000 random Koksu households (ground 6.4, 7.9)", () => {

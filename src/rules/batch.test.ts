@@ -1,16 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import koksuJson from './districts/koksu.json';
-import sampleJson from './districts/sample-fictional.json';
 import { evaluateBatch, toColumns } from './batch';
+import { d, koksu, sample } from './batch-fixtures';
 import { parseDistrictConfig, selectRulesVersion } from './district/config';
 import { evaluateApplication, parseApplicationInput } from './evaluate';
 import { RulesError } from './rules-error';
 import { generateHouseholds } from './synthetic-households';
-
-const koksu = parseDistrictConfig(koksuJson, 'koksu.json');
-const sample = parseDistrictConfig(sampleJson, 'sample-fictional.json');
-const d = (s: string) => Temporal.PlainDate.from(s);
 
 function compareWithTraced(config: typeof koksu, asOfText: string, category: string, count: number, seed: number, months?: string[]) {
   const asOf = d(asOfText);
