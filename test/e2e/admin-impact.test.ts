@@ -10,17 +10,13 @@
  * threshold, income above it), case B by the new one (50-200, new threshold) and granted, the decision's
  * explanation citing the new version. The dates are chosen so that D1, E and E + 1 fall in one quarter.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { formatMoney } from '../../src/web/format';
 import kkAdmin from '../../src/web/locales/kk/admin.json';
 import kkCases from '../../src/web/locales/kk/cases.json';
-import { startServerProcess, type ServerProcess } from '../server-process';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD, describeBrowser, SCREENSHOT_DIR } from './harness';
+import { describeBrowser, pickOption as pick, saveScreenshot as shot, settlePage as settle, submitStep as step, useClockedBrowser } from './harness';
 
 const quarterOf = (d: Temporal.PlainDate) => `${d.year}-${Math.ceil(d.month / 3)}`;
 
@@ -48,54 +44,10 @@ interface Head {
 }
 
 describeBrowser('district administration: what-if impact, a scheduled version, and cases on either side of its date', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'komek-e2e-admin-impact-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'komek-e2e-profile-'));
-  let server: ServerProcess | undefined;
-  let context: BrowserContext | undefined;
-  const problems: string[] = [];
-
-  const start = async (clockStart: string) => {
-    server = await startServerProcess(dataDir, { ...SERVER_ENV, KOMEK_CLOCK_START: clockStart }, 240_000);
-    return server.url;
-  };
-  const newPage = async () => {
-    const page = await context!.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
-    });
-    page.setDefaultTimeout(60_000);
-    return page;
-  };
-  const settle = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid=page-loading], [data-testid=table-loading]'), undefined, { timeout: 60_000 });
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await settle(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  };
-  const as = async (page: Page, base: string, user: string) => {
-    await context!.clearCookies();
-    await page.goto(`${base}/`);
-    await page.getByTestId('signin-submit').waitFor();
-    await page.getByTestId('signin-username').fill(user);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('main-nav').waitFor();
-    await settle(page);
-  };
-  const step = async (page: Page, name: string, fill?: () => Promise<void>) => {
-    await page.getByTestId(`step-open-${name}`).click();
-    await page.getByTestId(`step-form-${name}`).waitFor();
-    if (fill) await fill();
-    await page.getByTestId(`step-submit-${name}`).click();
-    const form = page.getByTestId(`step-form-${name}`);
-    await Promise.race([form.waitFor({ state: 'detached' }), form.getByRole('alert').first().waitFor()]);
-    if (await form.isVisible()) throw new Error(`step ${name} failed: ${(await form.getByRole('alert').allInnerTexts()).join(' | ')}`);
-  };
-  const pick = async (page: Page, testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  };
+  const browser = useClockedBrowser({ name: 'admin-impact', env: SERVER_ENV, clockStart: at10(d1), viewport: { width: 1440, height: 1000 } });
+  const { problems } = browser;
+  const newPage = () => browser.newPage();
+  const as = (page: Page, base: string, user: string) => browser.signIn(page, base, user);
   const caseJson = (page: Page, base: string, id: string) =>
     page.evaluate(async (url) => (await (await fetch(url)).json()) as { case: { application: { rulesVersion: string; registeredOn: string }; income: { thresholdTiyn: number | string | null; perCapitaTiyn: number | string | null } | null; decision: { outcome: string; rulesVersion: string } | null } }, `${base}/api/applications/${id}`);
 
@@ -147,21 +99,8 @@ describeBrowser('district administration: what-if impact, a scheduled version, a
     await page.getByTestId('case-income').waitFor();
   };
 
-  beforeAll(async () => {
-    await buildWeb();
-    await start(at10(d1));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1440, height: 1000 } });
-    for (const p of context.pages()) await p.close();
-  }, 400_000);
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
-  });
-
   it('drafts a higher threshold, previews and schedules it; a case registered after its date is judged by it, an earlier one is not', async () => {
-    let base = server!.url;
+    let base = browser.url();
     const page = await newPage();
     await as(page, base, 'admin');
     await page.getByTestId('nav-admin-rules').click();
@@ -280,8 +219,7 @@ describeBrowser('district administration: what-if impact, a scheduled version, a
 
     // The server stops; it starts again on the same data with its clock on E + 1 day.
     await page.close();
-    await server!.kill();
-    base = await start(at10(d2));
+    base = await browser.restartAt(at10(d2));
     const page2 = await newPage();
 
     // Case B, registered on E + 1: judged by 50-200 — the new threshold — and granted.

@@ -14,7 +14,7 @@ import { makeValidIban, makeValidIin } from '../../src/rules/identifiers';
 import kkCases from '../../src/web/locales/kk/cases.json';
 import kkDocuments from '../../src/web/locales/kk/documents.json';
 import ruCases from '../../src/web/locales/ru/cases.json';
-import { describeBrowser, useBrowserApp } from './harness';
+import { describeBrowser, pickOption as pick, submitStep, useBrowserApp } from './harness';
 
 /** A synthetic applicant unknown to the registry: the specialist takes the documents on paper (p.11). */
 const applicant = {
@@ -36,22 +36,7 @@ describeBrowser('case flow: paper application to printed notice', () => {
     await page.goto(`${app().baseUrl}/cases/${id}`);
     await page.getByTestId('case-reg-number').waitFor();
   };
-  const pick = async (page: Page, testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  };
-  const step = async (page: Page, name: string, fill?: () => Promise<void>) => {
-    await page.getByTestId(`step-open-${name}`).click();
-    await page.getByTestId(`step-form-${name}`).waitFor();
-    if (fill) await fill();
-    await page.getByTestId(`step-submit-${name}`).click();
-    const form = page.getByTestId(`step-form-${name}`);
-    await Promise.race([form.waitFor({ state: 'detached' }), form.getByRole('alert').first().waitFor()]);
-    if (await form.isVisible()) {
-      await app().screenshot(page, `case-flow-error-${name}`);
-      throw new Error(`step ${name} failed: ${(await form.getByRole('alert').allInnerTexts()).join(' | ')}`);
-    }
-  };
+  const step = (page: Page, name: string, fill?: () => Promise<void>) => submitStep(page, name, fill, () => app().screenshot(page, `case-flow-error-${name}`));
   const status = (page: Page) => page.getByTestId('case-status').first().innerText();
 
   it('registers, surveys, concludes, grants and hands over the notice', async () => {

@@ -241,3 +241,120 @@ export function useBrowserApp(options: BrowserAppOptions = {}): () => BrowserApp
     return app;
   };
 }
+
+export interface ClockedBrowserOptions {
+  /** Names the temporary data directory (komek-e2e-<name>-…). */
+  readonly name: string;
+  /** The server's environment, KOMEK_CLOCK_START aside. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The server clock's start at the first start, e.g. `2026-12-07T10:00:00+05:00`. */
+  readonly clockStart: string;
+  readonly viewport: { readonly width: number; readonly height: number };
+}
+
+/** A suite's server on one data directory, restartable with its clock moved, and its browser (see useClockedBrowser). */
+export interface ClockedBrowser {
+  /** The server's data directory (kept across restarts). */
+  readonly dataDir: string;
+  /** Uncaught page errors and console errors of every page opened through `newPage`. */
+  readonly problems: string[];
+  context(): BrowserContext;
+  /** The running server's `http://127.0.0.1:<port>`. */
+  url(): string;
+  /** Stops the server and starts it again on the same data with its clock at `clockStart`; returns its new URL. */
+  restartAt(clockStart: string): Promise<string>;
+  /** A new tab whose problems are collected in `problems`. */
+  newPage(): Promise<Page>;
+  /** Clears the cookies and signs `user` in through the sign-in form at `base`. */
+  signIn(page: Page, base: string, user: string): Promise<void>;
+}
+
+/**
+ * For stories that span days: a server on one data directory with its clock set (KOMEK_CLOCK_START) that
+ * a test stops and starts again with its clock moved, and one browser profile — started in beforeAll,
+ * stopped and removed in afterAll.
+ */
+export function useClockedBrowser(options: ClockedBrowserOptions): ClockedBrowser {
+  const dataDir = mkdtempSync(join(tmpdir(), `komek-e2e-${options.name}-`));
+  const profileDir = mkdtempSync(join(tmpdir(), 'komek-e2e-profile-'));
+  let server: ServerProcess | undefined;
+  let context: BrowserContext | undefined;
+  const problems: string[] = [];
+  const start = async (clockStart: string) => {
+    server = await startServerProcess(dataDir, { ...options.env, KOMEK_CLOCK_START: clockStart }, 240_000);
+    return server.url;
+  };
+
+  beforeAll(async () => {
+    await buildWeb();
+    await start(options.clockStart);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], viewport: options.viewport });
+    for (const p of context.pages()) await p.close();
+  }, 400_000);
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  return {
+    dataDir,
+    problems,
+    context: () => context!,
+    url: () => server!.url,
+    async restartAt(clockStart) {
+      await server!.kill();
+      return start(clockStart);
+    },
+    async newPage() {
+      const page = await context!.newPage();
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+      });
+      page.setDefaultTimeout(60_000);
+      return page;
+    },
+    async signIn(page, base, user) {
+      await context!.clearCookies();
+      await page.goto(`${base}/`);
+      await page.getByTestId('signin-submit').waitFor();
+      await page.getByTestId('signin-username').fill(user);
+      await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('main-nav').waitFor();
+      await settlePage(page);
+    },
+  };
+}
+
+/** Waits (up to a minute) until no page or table is still loading. */
+export const settlePage = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid=page-loading], [data-testid=table-loading]'), undefined, { timeout: 60_000 });
+
+/** Saves a full-page PNG of the settled page to artifacts/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settlePage(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Opens a case step's form, fills it, submits it; throws with the form's alerts when the server refused it (after `onRefused`). */
+export async function submitStep(page: Page, name: string, fill?: () => Promise<void>, onRefused?: () => Promise<unknown>): Promise<void> {
+  await page.getByTestId(`step-open-${name}`).click();
+  await page.getByTestId(`step-form-${name}`).waitFor();
+  if (fill) await fill();
+  await page.getByTestId(`step-submit-${name}`).click();
+  const form = page.getByTestId(`step-form-${name}`);
+  await Promise.race([form.waitFor({ state: 'detached' }), form.getByRole('alert').first().waitFor()]);
+  if (await form.isVisible()) {
+    if (onRefused) await onRefused();
+    throw new Error(`step ${name} failed: ${(await form.getByRole('alert').allInnerTexts()).join(' | ')}`);
+  }
+}
+
+/** Picks `option` (its exact name) in the select with test id `testId`. */
+export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

@@ -14,11 +14,10 @@
  * form 6 notice (in Russian, print queue). Screenshots: artifacts/screenshots/hearing-*.png.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { addWorkingDays, buildCalendar, isWorkingDay } from '../../src/rules/calendar';
 import { makeValidIban, makeValidIin } from '../../src/rules/identifiers';
@@ -28,8 +27,7 @@ import kkCases from '../../src/web/locales/kk/cases.json';
 import kkDocuments from '../../src/web/locales/kk/documents.json';
 import ruCases from '../../src/web/locales/ru/cases.json';
 import ruDocuments from '../../src/web/locales/ru/documents.json';
-import { startServerProcess, type ServerProcess } from '../server-process';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD, describeBrowser, SCREENSHOT_DIR } from './harness';
+import { DEMO_PASSWORD, describeBrowser, pickOption as pick, saveScreenshot as shot, settlePage as settle, useClockedBrowser } from './harness';
 
 const cal = buildCalendar();
 const quarterOf = (d: Temporal.PlainDate) => `${d.year}-${Math.ceil(d.month / 3)}`;
@@ -56,47 +54,16 @@ const representative = { iin: makeValidIin(Temporal.PlainDate.from('1955-02-03')
 const child = { iin: makeValidIin(Temporal.PlainDate.from('2012-09-01'), 'male', 7313)!, lastName: 'Петров', firstName: 'Олег', birthDate: '2012-09-01' };
 
 describeBrowser('the hearing before a refusal: notice, objection, protocol, remarks, final refusal (p.18–p.20)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'komek-e2e-hearing-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'komek-e2e-profile-'));
-  let server: ServerProcess | undefined;
-  let context: BrowserContext | undefined;
-  const problems: string[] = [];
-
-  const start = async (clockStart: string) => {
-    server = await startServerProcess(dataDir, { ...SERVER_ENV, KOMEK_CLOCK_START: clockStart }, 240_000);
-    return server.url;
-  };
-  const newPage = async () => {
-    const page = await context!.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
-    });
-    page.setDefaultTimeout(60_000);
-    return page;
-  };
-  const settle = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid=page-loading], [data-testid=table-loading]'), undefined, { timeout: 60_000 });
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await settle(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  };
-  const as = async (page: Page, base: string, user: string) => {
-    await context!.clearCookies();
-    await page.goto(`${base}/`);
-    await page.getByTestId('signin-submit').waitFor();
-    await page.getByTestId('signin-username').fill(user);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('main-nav').waitFor();
-    await settle(page);
-  };
+  const browser = useClockedBrowser({ name: 'hearing', env: SERVER_ENV, clockStart: at10(d0), viewport: { width: 1366, height: 900 } });
+  const { dataDir, problems } = browser;
+  const newPage = () => browser.newPage();
+  const as = (page: Page, base: string, user: string) => browser.signIn(page, base, user);
   /** A step through the API, signed in as `user` (the screens of these steps are the case-flow test's). */
   const api = async (base: string, user: string, id: string, path: string, body: unknown) => {
-    await context!.clearCookies();
-    const login = await context!.request.post(`${base}/api/auth/login`, { data: { username: user, password: DEMO_PASSWORD } });
+    await browser.context().clearCookies();
+    const login = await browser.context().request.post(`${base}/api/auth/login`, { data: { username: user, password: DEMO_PASSWORD } });
     expect(login.status()).toBe(200);
-    const r = await context!.request.post(`${base}/api/applications/${id}/${path}`, { data: body });
+    const r = await browser.context().request.post(`${base}/api/applications/${id}/${path}`, { data: body });
     if (r.status() !== 200) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
   };
   const openCase = async (page: Page, base: string, id: string) => {
@@ -124,13 +91,9 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     const refused = await submit(page, name);
     if (refused !== null) throw new Error(`step ${name} failed: ${refused}`);
   };
-  const pick = async (page: Page, testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  };
   const status = (page: Page) => page.getByTestId('case-status').first().innerText();
   const pdfText = async (base: string, url: string): Promise<string | null> => {
-    const res = await context!.request.get(`${base}${url}`);
+    const res = await browser.context().request.get(`${base}${url}`);
     expect(res.status()).toBe(200);
     const bytes = await res.body();
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -140,21 +103,8 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   };
 
-  beforeAll(async () => {
-    await buildWeb();
-    await start(at10(d0));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1366, height: 900 } });
-    for (const p of context.pages()) await p.close();
-  }, 400_000);
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
-  });
-
   it('notifies of the preliminary refusal, records the objection, the protocol and the remarks, and refuses only after the windows', async () => {
-    let base = server!.url;
+    let base = browser.url();
     const page = await newPage();
 
     // Intake through the wizard: the applicant acts through her father under a power of attorney.
@@ -311,8 +261,7 @@ describeBrowser('the hearing before a refusal: notice, objection, protocol, rema
     expect(await status(page)).toBe(kkCases.status.HEARING);
 
     // Three working days later (the server restarted on the same data with its clock at D0 + 3 WD).
-    await server!.kill();
-    base = await start(at10(d3));
+    base = await browser.restartAt(at10(d3));
     await as(page, base, 'head');
     await openCase(page, base, id);
     await shot(page, 'hearing-11-head-before-refusal');
