@@ -69,3 +69,12 @@ export async function createTestApp(database: Database, opts: { now?: string; en
   };
   return t;
 }
+
+/** A JSON answer, read loosely: the route tests pick the fields they check. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A request as `role` with English messages, and its status and JSON body. */
+export async function requestJson(t: TestApp, role: Role | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await t.request(role, method, path, body, { 'accept-language': 'en' });
+  return { status: res.status, body: (await res.json()) as Json };
+}

@@ -1,17 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeDb } from '../../../test/db';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, requestJson, type Json, type TestApp } from '../../../test/app';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ADDED = { act: 'Government resolution', number: '1', date: '2025-03-01', clause: 'p.1' };
 const CANCELLED = { act: 'Government resolution', number: '9', date: '2025-03-10', clause: 'p.2' };
 
 describeDb('calendar overrides in the administration API', (getDb) => {
   let t: TestApp;
-  const call = async (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> => {
-    const res = await t.request(role, method, path, body, { 'accept-language': 'en' });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const call = (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown) => requestJson(t, role, method, path, body);
 
   beforeAll(async () => {
     t = await createTestApp(getDb(), { now: '2025-03-04T05:00:00Z' });

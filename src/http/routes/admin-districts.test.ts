@@ -1,17 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeDb } from '../../../test/db';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, requestJson, type Json, type TestApp } from '../../../test/app';
 import { seedRuralDistricts, KOKSU_RURAL_DISTRICTS } from '../../admin/seed-demo';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const LEGAL = { act: 'Koksu district akimat resolution', number: '112', date: '2025-02-20', clause: 'p.1' };
 
 describeDb('rural districts in the administration API', (getDb) => {
   let t: TestApp;
-  const call = async (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> => {
-    const res = await t.request(role, method, path, body, { 'accept-language': 'en' });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const call = (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown) => requestJson(t, role, method, path, body);
 
   beforeAll(async () => {
     t = await createTestApp(getDb(), { now: '2025-03-04T05:00:00Z' });

@@ -1,22 +1,18 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { describeDb } from '../../../test/db';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, requestJson, type Json, type TestApp } from '../../../test/app';
 import { loadCaseEnv } from '../../admin/case-rules';
 import { getRulesConfig } from '../../admin/rules-store';
 import { resolveParameter } from '../../rules/params/series';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BUDGET_LAW = { act: 'Law of the Republic of Kazakhstan on the republican budget for 2027-2029', number: '150-VIII', date: '2026-12-05', clause: 'art. 9' };
 /** Category 7.1 (example): 10 × MCI a month, no income test. */
 const veteran = (applicationDate: string) => ({ applicationDate, category: '7.1', family: { members: [{ incomes: [] }] } });
 
 describeDb('national dated parameters kept by the department', (getDb) => {
   let t: TestApp;
-  const call = async (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> => {
-    const res = await t.request(role, method, path, body, { 'accept-language': 'en' });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const call = (role: Parameters<TestApp['request']>[0], method: string, path: string, body?: unknown) => requestJson(t, role, method, path, body);
   const amountOn = async (date: string) => {
     const r = await call('ADMIN', 'POST', '/api/admin/rules/evaluate', veteran(date));
     expect(r.status).toBe(200);
