@@ -97,18 +97,8 @@ export async function loadNationalParameters(sql: Sql): Promise<ReadonlyMap<stri
 /** One line of a series as the screen shows it: where it comes from and whether it still applies. */
 export type NationalEntryView =
   | { readonly origin: 'shipped'; readonly from: string; readonly value: number | null; readonly status: ParameterEntry['status']; readonly source: { act: string; clause?: string | undefined; note?: string | undefined }; readonly superseded: boolean }
-  | {
-      readonly origin: 'added';
-      readonly id: string;
-      readonly from: string;
-      readonly value: number;
-      readonly status: ParameterEntry['status'];
-      readonly note: string | null;
-      readonly legal: LegalReference;
-      readonly createdAt: string;
-      readonly createdBy: string | null;
-      readonly superseded: boolean;
-    };
+  /** An added row as listed, its `createdBy` the name of who added it. */
+  | (Omit<NationalEntryRow, 'seriesId' | 'createdByName'> & { readonly origin: 'added'; readonly superseded: boolean });
 
 export interface NationalSeriesView {
   readonly id: string;
