@@ -11,6 +11,7 @@ import { ApiError } from '../../api-client';
 import { DataTable, type Column } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { RowAction } from '../../components/row-action';
 import { StatusBadge, type Tone } from '../../components/status-badge';
 import { formatDate, formatMoney } from '../../format';
 import { useUser } from '../../session';
@@ -22,25 +23,16 @@ const TONE: Record<OverCreditRow['status'], Tone> = { open: 'warning', overdue: 
 
 function Returned({ row, onDone }: { row: OverCreditRow; onDone: () => void }) {
   const { t } = useTranslation();
-  const [on, setOn] = useState(Temporal.Now.plainDateISO('Asia/Almaty').toString());
-  const [error, setError] = useState<ApiError>();
-  const go = async () => {
-    setError(undefined);
-    try {
-      await paymentsApi.overCreditReturned(row.id, on);
-      onDone();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
   return (
-    <Stack gap={4}>
-      <Group gap={6} wrap="nowrap">
-        <TextInput size="xs" type="date" aria-label={t('payments:overCredits.returnedOn')} value={on} onChange={(e) => setOn(e.currentTarget.value)} error={error?.fieldMessage('returnedOn')} w={150} data-testid={`over-credit-returned-on-${row.id}`} />
-        <Button size="xs" onClick={go} data-testid={`over-credit-returned-${row.id}`}>{t('payments:overCredits.markReturned')}</Button>
-      </Group>
-      {error && !error.fieldMessage('returnedOn') ? <ErrorAlert error={error} /> : null}
-    </Stack>
+    <RowAction
+      field="returnedOn"
+      initial={Temporal.Now.plainDateISO('Asia/Almaty').toString()}
+      input={{ type: 'date', ariaLabel: t('payments:overCredits.returnedOn'), width: 150, testId: `over-credit-returned-on-${row.id}` }}
+      label={t('payments:overCredits.markReturned')}
+      testId={`over-credit-returned-${row.id}`}
+      run={(on) => paymentsApi.overCreditReturned(row.id, on)}
+      onDone={onDone}
+    />
   );
 }
 

@@ -1,11 +1,10 @@
 /** Returns and re-issues (p.30): returned or failed payments, their 3-working-day deadline, re-issue to a corrected account. */
-import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api-client';
 import { DataTable, type Column } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { RowAction } from '../../components/row-action';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatMoney } from '../../format';
 import { useUser } from '../../session';
@@ -14,25 +13,16 @@ import { clauseLabel, paymentsApi, type ReturnRow } from './payments-api';
 
 function Reissue({ row, onDone }: { row: ReturnRow; onDone: () => void }) {
   const { t } = useTranslation();
-  const [iban, setIban] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const go = async () => {
-    setError(undefined);
-    try {
-      await paymentsApi.reissue(row.id, iban);
-      onDone();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
   return (
-    <Stack gap={4}>
-      <Group gap={6} wrap="nowrap">
-        <TextInput size="xs" placeholder={t('payments:returns.correctedIban')} value={iban} onChange={(e) => setIban(e.currentTarget.value)} error={error?.fieldMessage('correctedIban')} w={230} data-testid={`reissue-iban-${row.id}`} />
-        <Button size="xs" onClick={go} data-testid={`reissue-${row.id}`}>{t('payments:returns.reissue')}</Button>
-      </Group>
-      {error && !error.fieldMessage('correctedIban') ? <ErrorAlert error={error} /> : null}
-    </Stack>
+    <RowAction
+      field="correctedIban"
+      initial=""
+      input={{ placeholder: t('payments:returns.correctedIban'), width: 230, testId: `reissue-iban-${row.id}` }}
+      label={t('payments:returns.reissue')}
+      testId={`reissue-${row.id}`}
+      run={(iban) => paymentsApi.reissue(row.id, iban)}
+      onDone={onDone}
+    />
   );
 }
 
