@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api-client';
 import type { CategoryData, Legal } from './admin-api';
 import { AMOUNT_KINDS, CAP_KINDS, GROUNDS, PERIODICITIES, categoryEditOf, categoryFormOf, checkCategoryForm, emptyCategoryForm, type AmountForm, type CategoryForm, type FormProblems } from './category-form';
+import { EditorActions } from './editor-actions';
 import { LegalFields } from './legal-fields';
 
 /** Server field paths of a category edit (`edit.category.amountRule.n`) → the form's paths. */
@@ -227,14 +228,7 @@ export function CategoryEditor({
             ))}
           </Alert>
         ) : null}
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin:cancel')}
-          </Button>
-          <Button onClick={save} loading={busy} data-testid="cat-save">
-            {t('admin:save')}
-          </Button>
-        </Group>
+        <EditorActions onCancel={onClose} onSave={save} busy={busy} saveTestId="cat-save" />
       </Stack>
     </Modal>
   );

@@ -4,13 +4,14 @@
  * amount (n × MCI, n × subsistence minimum, % of a named sum, fixed tenge). Holiday assistance is paid
  * without an application (p.10, p.25). Saved as one edit of the draft with the edit's legal reference.
  */
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, NativeSelect, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api-client';
 import type { HolidayData, Legal } from './admin-api';
 import { AmountInputs, serverProblem } from './category-editor';
 import { CAP_KINDS, checkHolidayForm, emptyHolidayForm, holidayFormOf, holidayOfForm, type FormProblems, type HolidayForm } from './category-form';
+import { EditorActions } from './editor-actions';
 import { LegalFields } from './legal-fields';
 
 /** "05-09" → "9 мамыр" / "9 мая" / "9 May" from the catalog (the browser's Intl has no Kazakh month names). */
@@ -91,14 +92,7 @@ export function HolidayEditor({
             {serverError.message}
           </Alert>
         ) : null}
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin:cancel')}
-          </Button>
-          <Button onClick={save} loading={busy} data-testid="hol-save">
-            {t('admin:save')}
-          </Button>
-        </Group>
+        <EditorActions onCancel={onClose} onSave={save} busy={busy} saveTestId="hol-save" />
       </Stack>
     </Modal>
   );
