@@ -17,7 +17,7 @@
  *   BENCH payments.peak_rss_growth_mb <mb>             memory bounded: peak RSS growth during the run
  * Environment: BENCH_RECIPIENTS, BENCH_ENGINES (default "postgres,pglite").
  * Measured (docs/holiday-run.md, 2 shared cores): PostgreSQL run 13.9–15.8 s vs COPY 6.3–7.4 s, ratio
- * 1.88–2.50 at load 7.7–11 (before: 3.43 without checkpoints, 3.09 with them); PGlite ratio 0.53.
+ * 1.88–2.50 at load 7.7–11, 2.17 at load 2–4 (before: 3.43 without checkpoints, 3.09 with them); PGlite ratio 0.53.
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
