@@ -22,7 +22,7 @@
  * docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, countedTypesOf, float64, invalidCost, judgeIncome, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, invalidCost, judgeIncome, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
 import { incomeQuarterOf } from './income';
 import { RulesError } from './rules-error';
 
@@ -81,7 +81,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
   const perCapita = float64(reuse?.perCapitaTiyn, n);
   const amount = float64(reuse?.amountTiyn, n);
   const counted = float64(reuse?.counted, n);
-  const { actualCost, fullAmountTiyn, multipleThousandths, subsistenceMinimumTiyn } = k;
+  const { actualCost, fullAmountTiyn } = k;
   let eligibleCount = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -125,19 +125,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
       amount[i] = 0;
     }
   }
-  return {
-    category: k.category.code,
-    rulesVersion: version.id,
-    subsistenceMinimumTiyn,
-    multipleThousandths,
-    thresholdTiyn: k.thresholdTiyn,
-    eligible,
-    perCapitaTiyn: perCapita,
-    amountTiyn: amount,
-    eligibleCount,
-    totalAmountTiyn: total,
-    counted,
-  };
+  return batchResultOf(k, version, { eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted });
 }
 
 /**

@@ -21,7 +21,7 @@
  * application-shaped households (members with dated incomes). Documented in docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, countedTypesOf, float64, invalidCost, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, invalidCost, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
 import { incomeQuarterOf, perCapitaNotAboveThreshold } from './income';
 import { RulesError } from './rules-error';
 
@@ -126,19 +126,7 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
       amount[i] = 0;
     }
   }
-  return {
-    category: k.category.code,
-    rulesVersion: version.id,
-    subsistenceMinimumTiyn,
-    multipleThousandths,
-    thresholdTiyn: k.thresholdTiyn,
-    eligible,
-    perCapitaTiyn: perCapita,
-    amountTiyn: amount,
-    eligibleCount,
-    totalAmountTiyn: total,
-    counted,
-  };
+  return batchResultOf(k, version, { eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted });
 }
 
 /**

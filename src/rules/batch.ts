@@ -226,6 +226,23 @@ export function judgeIncome(k: BatchConstants, counted: number, members: number,
   return !k.testIncome || perCapitaNotAboveThreshold(counted, members, k.multipleThousandths, k.subsistenceMinimumTiyn);
 }
 
+/** A batch's result: the law's values it was judged by (`k`, `version`) and its columns and totals. */
+export function batchResultOf(k: BatchConstants, version: RulesVersion, r: Pick<BatchResult, 'eligible' | 'perCapitaTiyn' | 'amountTiyn' | 'eligibleCount' | 'totalAmountTiyn' | 'counted'>): BatchResult {
+  return {
+    category: k.category.code,
+    rulesVersion: version.id,
+    subsistenceMinimumTiyn: k.subsistenceMinimumTiyn,
+    multipleThousandths: k.multipleThousandths,
+    thresholdTiyn: k.thresholdTiyn,
+    eligible: r.eligible,
+    perCapitaTiyn: r.perCapitaTiyn,
+    amountTiyn: r.amountTiyn,
+    eligibleCount: r.eligibleCount,
+    totalAmountTiyn: r.totalAmountTiyn,
+    counted: r.counted,
+  };
+}
+
 /** An actual-cost category (p.7) needs each household's documented cost. */
 export function invalidCost(i: number, category: string): never {
   throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
@@ -245,8 +262,6 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
     throw new RulesError('INVALID_INPUT', `columns were filtered for applications on ${columns.applicationDate}, not ${asOf.toString()}`, 'applicationDate');
   }
   const n = columns.length;
-  const sm = k.subsistenceMinimumTiyn;
-  const multiple = k.multipleThousandths;
   const actualCost = k.actualCost;
   const fullAmount = k.fullAmountTiyn;
 
@@ -279,5 +294,5 @@ export function evaluateBatch(columns: HouseholdColumns, options: BatchOptions):
       amount[i] = 0;
     }
   }
-  return { category: category.code, rulesVersion: version.id, subsistenceMinimumTiyn: sm, multipleThousandths: multiple, thresholdTiyn: k.thresholdTiyn, eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted };
+  return batchResultOf(k, version, { eligible, perCapitaTiyn: perCapita, amountTiyn: amount, eligibleCount, totalAmountTiyn: total, counted });
 }
