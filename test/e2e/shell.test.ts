@@ -161,12 +161,14 @@ describeBrowser('web shell', () => {
     const firstPageIds = (await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number);
     await page.getByTestId('audit-older').click();
     await page.getByTestId('audit-page').getByText(/2/).waitFor();
+    await expect.poll(async () => Number(await audit.locator('tbody tr td:first-child').first().innerText()), { timeout: 30_000 }).toBeLessThan(Math.min(...firstPageIds));
     const secondPageIds = (await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number);
     expect(secondPageIds.length).toBeGreaterThan(0);
     expect(Math.max(...secondPageIds)).toBeLessThan(Math.min(...firstPageIds));
     await page.getByTestId('audit-newer').click();
     await page.getByTestId('audit-page').getByText(/1/).waitFor();
-    expect((await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number)).toEqual(firstPageIds);
+    // The page number changes before the newer rows arrive: wait for the rows themselves.
+    await expect.poll(async () => (await audit.locator('tbody tr td:first-child').allInnerTexts()).map(Number), { timeout: 30_000 }).toEqual(firstPageIds);
     expect(app().problems(page)).toEqual([]);
     await page.close();
   });

@@ -2,7 +2,7 @@
  * The signed-in frame around every page: header (Komek, the district, the user and role, language,
  * sign-out), the synthetic-data banner, and the navigation the user's role may open (nav.ts).
  */
-import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +83,8 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" bg="white">
-        <AppShell.Section grow>
+        {/* The administrator's list is taller than a laptop screen: the navigation scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           <Text fz={11} fw={700} tt="uppercase" c="dimmed" px="sm" pt={4} pb={6}>
             {t('common:nav.title')}
           </Text>

@@ -6,7 +6,7 @@
  * survey, income and conclusions, the hearing, the decision with its explanation by clause, the
  * notices of p.19 and the timeline.
  */
-import { Alert, Anchor, Badge, Card, Grid, Group, List, Paper, SegmentedControl, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, List, Loader, Paper, SegmentedControl, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../../auth/roles';
@@ -85,10 +85,14 @@ export default function CasePageView({ params }: PageProps) {
 
       {mySteps.length ? (
         <Card withBorder data-testid="case-actions">
-          <Title order={4} mb="xs">{nextIsMine ? t('cases:case.yourTurn') : t('cases:case.actions')}</Title>
+          <Group gap="xs" mb="xs">
+            <Title order={4}>{nextIsMine ? t('cases:case.yourTurn') : t('cases:case.actions')}</Title>
+            {/* While the case reloads after a step, its steps wait: a form opened on the old version would be reset by the new one. */}
+            {loaded.loading ? <Loader size="xs" data-testid="page-loading" /> : null}
+          </Group>
           <Group gap="xs" mb={openStep ? 'sm' : 0}>
             {mySteps.map((s) => (
-              <Anchor key={s} component="button" type="button" onClick={() => setOpenStep(openStep === s ? null : s)} data-testid={`step-open-${s}`} fw={openStep === s ? 700 : 400}>
+              <Anchor key={s} component="button" type="button" disabled={loaded.loading} onClick={() => setOpenStep(openStep === s ? null : s)} data-testid={`step-open-${s}`} fw={openStep === s ? 700 : 400}>
                 {t(`cases:steps.${s}`, { defaultValue: s })}
               </Anchor>
             ))}
