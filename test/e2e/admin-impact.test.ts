@@ -261,6 +261,14 @@ describeBrowser('district administration: what-if impact, a scheduled version, a
     expect((await caseJson(page2, base, caseA.id)).case.application.rulesVersion).toBe('35-140');
     await shot(page2, 'admin-impact-case-a-after');
 
+    // The department's dashboard reads at a glance, with both cases and case B's grant on it.
+    await as(page2, base, 'specialist');
+    await page2.getByTestId('nav-dashboard').click();
+    await page2.getByTestId('panel-applications').waitFor();
+    await page2.getByTestId('panel-decisions').waitFor();
+    await settle(page2);
+    await shot(page2, 'dashboard-specialist');
+
     // The versions list shows the new version in force and the old one archived.
     await as(page2, base, 'admin');
     await page2.getByTestId('nav-admin-rules').click();

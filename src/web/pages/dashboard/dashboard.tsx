@@ -86,6 +86,7 @@ export default function DashboardPage() {
   const d = data.data;
   const money = (n: number) => formatMoney(Math.round(n), lang);
   const statusName = (s: string) => t(`dashboard:status.${s}`, { defaultValue: s });
+  const paymentStatusName = (s: string) => t(`dashboard:paymentStatus.${s}`, { defaultValue: s });
 
   return (
     <Stack gap="md">
@@ -176,9 +177,9 @@ export default function DashboardPage() {
             chart={(() => {
               const months = [...new Set(d.paymentsByMonth.rows.map((r) => r.month))];
               const statuses = [...new Set(d.paymentsByMonth.rows.map((r) => r.status))];
-              return <Chart height={260} option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 90, right: 20, top: 30, bottom: 30 }, xAxis: { type: 'category', data: months }, yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v / 100 / 1000).toFixed(0)} k ₸` } }, series: statuses.map((s) => ({ name: s, type: 'bar', stack: 'p', data: months.map((m) => d.paymentsByMonth.rows.filter((r) => r.month === m && r.status === s).reduce((x, r) => x + r.amountTiyn, 0)) })) }} />;
+              return <Chart height={260} option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 90, right: 20, top: 30, bottom: 30 }, xAxis: { type: 'category', data: months }, yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v / 100 / 1000).toFixed(0)} k ₸` } }, series: statuses.map((s) => ({ name: paymentStatusName(s), type: 'bar', stack: 'p', data: months.map((m) => d.paymentsByMonth.rows.filter((r) => r.month === m && r.status === s).reduce((x, r) => x + r.amountTiyn, 0)) })) }} />;
             })()}
-            table={<SimpleTable head={[t('dashboard:month'), t('dashboard:statusCol'), t('dashboard:count'), t('dashboard:amount')]} rows={d.paymentsByMonth.rows.map((r) => [r.month, r.status, r.count, money(r.amountTiyn)])} />}
+            table={<SimpleTable head={[t('dashboard:month'), t('dashboard:statusCol'), t('dashboard:count'), t('dashboard:amount')]} rows={d.paymentsByMonth.rows.map((r) => [r.month, paymentStatusName(r.status), r.count, money(r.amountTiyn)])} />}
           />
         </SimpleGrid>
       ) : null}
