@@ -22,7 +22,7 @@
  * docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, invalidCost, judgeIncome, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, costCappedAmount, countsInIncomeQuarter, incomeTypesOf, judgeIncome, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
 import { incomeQuarterOf } from './income';
 import { RulesError } from './rules-error';
 
@@ -109,12 +109,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
     if (c > EXACT_COUNTED_LIMIT && !Number.isSafeInteger(c)) invalidHousehold(h, i, typeCount);
     const ok = judgeIncome(k, c, m, perCapita, i);
     let a = fullAmountTiyn;
-    if (actualCost) {
-      // The actual cost up to the cap (p.7): every household of such a category must state it.
-      const cost = h.actualCostTiyn;
-      if (cost === undefined || !Number.isSafeInteger(cost) || cost < 0) invalidCost(i, k.category.code);
-      if (cost < a) a = cost;
-    }
+    if (actualCost) a = costCappedAmount(h.actualCostTiyn, i, k.category.code, a);
     if (ok) {
       eligible[i] = 1;
       amount[i] = a;
@@ -137,8 +132,7 @@ export function evaluateMemberIncomeBatch(batch: MemberIncomeBatch, options: Bat
  */
 export function toMemberIncomeBatch(households: readonly BatchHousehold[], options: { applicationDate?: Temporal.PlainDate; incomeTypes?: readonly string[] } = {}): MemberIncomeBatch {
   const quarter = options.applicationDate ? incomeQuarterOf(options.applicationDate) : undefined;
-  const types = [...(options.incomeTypes ?? [])];
-  for (const h of households) for (const member of h.members) for (const inc of member.incomes) if (!types.includes(inc.type)) types.push(inc.type);
+  const types = incomeTypesOf(households, options.incomeTypes);
   const typeIndex = new Map(types.map((t, k) => [t, k]));
   const T = types.length;
   const out: HouseholdMemberIncomes[] = [];
@@ -148,13 +142,9 @@ export function toMemberIncomeBatch(households: readonly BatchHousehold[], optio
     for (let j = 0; j < h.members.length * T; j++) row.push(0);
     h.members.forEach((member, m) =>
       member.incomes.forEach((inc, j) => {
+        if (!countsInIncomeQuarter(inc, quarter, i, m, j)) return;
         const path = `households[${i}].members[${m}].incomes[${j}]`;
         const a = inc.amountTiyn;
-        if (!Number.isSafeInteger(a) || a < 0) throw new RulesError('INVALID_INPUT', `${path}.amountTiyn: expected a non-negative safe integer`, `${path}.amountTiyn`);
-        if (inc.month !== undefined) {
-          if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `${path}.month`);
-          if (inc.month < quarter.firstMonth || inc.month > quarter.lastMonth) return;
-        }
         const at = m * T + typeIndex.get(inc.type)!;
         const sum = row[at]! + a;
         if (!Number.isSafeInteger(sum)) throw new RulesError('INVALID_INPUT', `${path}.amountTiyn: the member's income of type ${inc.type} exceeds 2^53 tiyn`, `${path}.amountTiyn`);

@@ -21,7 +21,7 @@
  * application-shaped households (members with dated incomes). Documented in docs/rules-batch.md.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, invalidCost, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
+import { EXACT_COUNTED_LIMIT, batchConstantsOf, batchResultOf, countedTypesOf, float64, costCappedAmount, countsInIncomeQuarter, incomeTypesOf, perCapitaExact, type BatchHousehold, type BatchOptions, type BatchResult } from './batch';
 import { incomeQuarterOf, perCapitaNotAboveThreshold } from './income';
 import { RulesError } from './rules-error';
 
@@ -110,12 +110,7 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
       ok = !testIncome || perCapitaNotAboveThreshold(c, m, multipleThousandths, subsistenceMinimumTiyn);
     }
     let a = fullAmountTiyn;
-    if (actualCost) {
-      // The actual cost up to the cap (p.7): every household of such a category must state it.
-      const cost = h.actualCostTiyn;
-      if (cost === undefined || !Number.isSafeInteger(cost) || cost < 0) invalidCost(i, k.category.code);
-      if (cost < a) a = cost;
-    }
+    if (actualCost) a = costCappedAmount(h.actualCostTiyn, i, k.category.code, a);
     if (ok) {
       eligible[i] = 1;
       amount[i] = a;
@@ -137,14 +132,7 @@ export function evaluateHouseholdBatch(batch: HouseholdBatch, options: BatchOpti
  */
 export function toHouseholdBatch(households: readonly BatchHousehold[], options: { applicationDate?: Temporal.PlainDate; incomeTypes?: readonly string[] } = {}): HouseholdBatch {
   const quarter = options.applicationDate ? incomeQuarterOf(options.applicationDate) : undefined;
-  /** Whether an income item was received in the income quarter (an item without a month is taken as received in it). */
-  const inQuarter = (i: number, m: number, j: number, month: string | undefined) => {
-    if (month === undefined) return true;
-    if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `households[${i}].members[${m}].incomes[${j}].month`);
-    return month >= quarter.firstMonth && month <= quarter.lastMonth;
-  };
-  const types = [...(options.incomeTypes ?? [])];
-  for (const h of households) for (const member of h.members) for (const inc of member.incomes) if (!types.includes(inc.type)) types.push(inc.type);
+  const types = incomeTypesOf(households, options.incomeTypes);
   const typeIndex = new Map(types.map((t, k) => [t, k]));
   const out: HouseholdTotals[] = [];
   for (let i = 0; i < households.length; i++) {
@@ -154,9 +142,7 @@ export function toHouseholdBatch(households: readonly BatchHousehold[], options:
     for (let t = 0; t < types.length; t++) incomeTiyn.push(0);
     h.members.forEach((member, m) =>
       member.incomes.forEach((inc, j) => {
-        const a = inc.amountTiyn;
-        if (!Number.isSafeInteger(a) || a < 0) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${j}].amountTiyn: expected a non-negative safe integer`, `households[${i}].members[${m}].incomes[${j}].amountTiyn`);
-        if (inQuarter(i, m, j, inc.month)) incomeTiyn[typeIndex.get(inc.type)!]! += a;
+        if (countsInIncomeQuarter(inc, quarter, i, m, j)) incomeTiyn[typeIndex.get(inc.type)!]! += inc.amountTiyn;
       }),
     );
     // Every household the same fields in the same order (one V8 shape), exact-size arrays as JSON.parse makes them.

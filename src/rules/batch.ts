@@ -17,7 +17,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { computeCategoryAmount, subsistenceMinimumAt, thresholdMultipleAt } from './amounts';
 import type { RulesVersion } from './district/config';
 import type { Category } from './district/schema';
-import { incomeQuarterOf, perCapitaNotAboveThreshold, treatIncomeType } from './income';
+import { incomeQuarterOf, perCapitaNotAboveThreshold, treatIncomeType, type IncomeQuarter } from './income';
 import type { Tiyn } from './money';
 import { RulesError } from './rules-error';
 
@@ -55,6 +55,26 @@ function reuseOrAllocate(old: Float64Array | undefined, n: number, fill: number)
 }
 
 /**
+ * Whether income item k of member m of household i counts in the income quarter (Social Code art. 127):
+ * its amount must be a non-negative safe integer; an item tagged with a month counts only if the month is
+ * in `quarter`, which month-tagged items require. Shared by every conversion from plain households.
+ */
+export function countsInIncomeQuarter(inc: BatchHousehold['members'][number]['incomes'][number], quarter: IncomeQuarter | undefined, i: number, m: number, k: number): boolean {
+  const a = inc.amountTiyn;
+  if (!(a >= 0 && a <= Number.MAX_SAFE_INTEGER) || a !== Math.floor(a)) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${k}].amountTiyn: expected a non-negative safe integer`, `households[${i}].members[${m}].incomes[${k}].amountTiyn`);
+  if (inc.month === undefined) return true;
+  if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `households[${i}].members[${m}].incomes[${k}].month`);
+  return inc.month >= quarter.firstMonth && inc.month <= quarter.lastMonth;
+}
+
+/** The income types of a batch: `given` first, then every other type in the order first met. */
+export function incomeTypesOf(households: readonly BatchHousehold[], given: readonly string[] = []): string[] {
+  const types = [...given];
+  for (const h of households) for (const member of h.members) for (const inc of member.incomes) if (!types.includes(inc.type)) types.push(inc.type);
+  return types;
+}
+
+/**
  * Converts plain household objects into columns. Incomes tagged with a month count only if the month
  * is in the quarter before `applicationDate`'s quarter (needed whenever months are present).
  * `reuse` hands back the buffers of earlier columns (no longer needed) to avoid allocating ~10 bytes per
@@ -80,12 +100,8 @@ export function toColumns(households: readonly BatchHousehold[], options: { appl
       const incomes = ms[m]!.incomes;
       for (let k = 0; k < incomes.length; k++) {
         const inc = incomes[k]!;
+        if (!countsInIncomeQuarter(inc, quarter, i, m, k)) continue;
         const a = inc.amountTiyn;
-        if (!(a >= 0 && a <= Number.MAX_SAFE_INTEGER) || a !== Math.floor(a)) throw new RulesError('INVALID_INPUT', `households[${i}].members[${m}].incomes[${k}].amountTiyn: expected a non-negative safe integer`, `households[${i}].members[${m}].incomes[${k}].amountTiyn`);
-        if (inc.month !== undefined) {
-          if (!quarter) throw new RulesError('INVALID_INPUT', `households[${i}]: month-tagged incomes need an applicationDate`, `households[${i}].members[${m}].incomes[${k}].month`);
-          if (inc.month < quarter.firstMonth || inc.month > quarter.lastMonth) continue;
-        }
         const type = inc.type;
         let t = 0;
         // Few distinct types: a linear scan of interned strings beats a hash lookup.
@@ -246,6 +262,12 @@ export function batchResultOf(k: BatchConstants, version: RulesVersion, r: Pick<
 /** An actual-cost category (p.7) needs each household's documented cost. */
 export function invalidCost(i: number, category: string): never {
   throw new RulesError('INVALID_INPUT', `households[${i}].actualCostTiyn: category ${category} pays the actual cost: expected a non-negative safe integer`, `households[${i}].actualCostTiyn`);
+}
+
+/** An actual-cost category (p.7) pays household i its documented cost, up to the category's amount. */
+export function costCappedAmount(cost: number | undefined, i: number, category: string, capTiyn: number): number {
+  if (cost === undefined || !Number.isSafeInteger(cost) || cost < 0) invalidCost(i, category);
+  return cost < capTiyn ? cost : capTiyn;
 }
 
 /** acc[i] += col[i] for the first n households (its own function, so V8 optimizes it once for every column). */
