@@ -229,20 +229,13 @@ export default function RulesVersionPage({ params }: PageProps) {
                   </Table.Td>
                   <Table.Td>
                     {canEdit ? (
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" onClick={() => setEditing(c)} data-testid={`category-edit-${c.code}`}>
-                          {t('admin:edit')}
-                        </Button>
-                        {removing === `category:${c.code}` ? (
-                          <Button size="compact-xs" color="red" onClick={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-category', code: c.code }, legal, expectedVersion: v.version }); setRemoving(null); })} data-testid={`category-remove-confirm-${c.code}`}>
-                            {t('admin:removeConfirm')}
-                          </Button>
-                        ) : (
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(`category:${c.code}`)} data-testid={`category-remove-${c.code}`}>
-                            {t('admin:remove')}
-                          </Button>
-                        )}
-                      </Group>
+                      <EditRemoveButtons
+                        testId={`category-%s-${c.code}`}
+                        onEdit={() => setEditing(c)}
+                        confirming={removing === `category:${c.code}`}
+                        onAskRemove={() => setRemoving(`category:${c.code}`)}
+                        onRemove={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-category', code: c.code }, legal, expectedVersion: v.version }); setRemoving(null); })}
+                      />
                     ) : null}
                   </Table.Td>
                 </Table.Tr>
@@ -294,20 +287,13 @@ export default function RulesVersionPage({ params }: PageProps) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{amountText(h.amountRule, lang)}</Table.Td>
                   <Table.Td>
                     {canEdit ? (
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" onClick={() => setEditingHoliday({ index: i, data: h })} data-testid={`holiday-edit-${i}`}>
-                          {t('admin:edit')}
-                        </Button>
-                        {removing === `holiday:${i}` ? (
-                          <Button size="compact-xs" color="red" onClick={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-holiday', index: i }, legal, expectedVersion: v.version }); setRemoving(null); })} data-testid={`holiday-remove-confirm-${i}`}>
-                            {t('admin:removeConfirm')}
-                          </Button>
-                        ) : (
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(`holiday:${i}`)} data-testid={`holiday-remove-${i}`}>
-                            {t('admin:remove')}
-                          </Button>
-                        )}
-                      </Group>
+                      <EditRemoveButtons
+                        testId={`holiday-%s-${i}`}
+                        onEdit={() => setEditingHoliday({ index: i, data: h })}
+                        confirming={removing === `holiday:${i}`}
+                        onAskRemove={() => setRemoving(`holiday:${i}`)}
+                        onRemove={() => run(async () => { await adminApi.edit(id, { edit: { kind: 'remove-holiday', index: i }, legal, expectedVersion: v.version }); setRemoving(null); })}
+                      />
                     ) : null}
                   </Table.Td>
                 </Table.Tr>
@@ -662,5 +648,30 @@ function ImpactView({ data, districts }: { data: { impact: Impact; changes: Impa
         {t('admin:impact.note')}
       </Text>
     </Stack>
+  );
+}
+
+/**
+ * A draft list row's edit and remove buttons; removing asks once more before it is sent. `testId` has a
+ * `%s` for the button: edit, remove, remove-confirm.
+ */
+function EditRemoveButtons({ testId, onEdit, confirming, onAskRemove, onRemove }: { testId: string; onEdit: () => void; confirming: boolean; onAskRemove: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const id = (button: string) => testId.replace('%s', button);
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="light" onClick={onEdit} data-testid={id('edit')}>
+        {t('admin:edit')}
+      </Button>
+      {confirming ? (
+        <Button size="compact-xs" color="red" onClick={onRemove} data-testid={id('remove-confirm')}>
+          {t('admin:removeConfirm')}
+        </Button>
+      ) : (
+        <Button size="compact-xs" variant="subtle" color="red" onClick={onAskRemove} data-testid={id('remove')}>
+          {t('admin:remove')}
+        </Button>
+      )}
+    </Group>
   );
 }
