@@ -117,11 +117,12 @@ export function surveyRequiredFor(env: CaseEnv, ground: string | null): boolean 
   return ground !== null && (env.config.grounds.find((g) => g.code === ground)?.surveyRequired ?? false);
 }
 
-/** A step's own INSERT/UPDATE (own $1…$n parameters), run in the same statement as the case's UPDATE. */
-export interface StepWrite {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-}
+/**
+ * A step's own writes (own $1…$n parameters), run in the same statement as the case's UPDATE: one
+ * INSERT/UPDATE (`sql`, sent as the WITH item `step_write`), or WITH-list items (`items`, "name as (…), …")
+ * that may read the case's UPDATE `case_saved` (one row when the case was saved).
+ */
+export type StepWrite = { readonly sql: string; readonly params: readonly unknown[] } | { readonly items: string; readonly params: readonly unknown[] };
 
 /** Columns a step may change on the application row (snake_case column → value). */
 export type CaseChanges = Readonly<Record<string, string | number | boolean | null>>;
@@ -131,18 +132,27 @@ const CHANGEABLE = new Set([
 ]);
 
 /**
- * A write to a shared hot row (the budget allocation of p.21) sent in the step's final statement: WITH-list
- * items (parameters from `offset + 1`); the item named `counted` returns a row when the write was made.
+ * A write to a shared hot row (the budget allocation of p.21) sent in the step's one statement, after the
+ * case's UPDATE: WITH-list items (parameters from `offset + 1`) that run once the item `after` (the case's
+ * UPDATE) returned its row; each item named in `counted` returns one row when its write was made. When one
+ * is empty the whole statement fails (komek_expect_committed, migration 0046) and saveStep throws HotRefused.
  */
 export interface HotWrite {
-  readonly items: (offset: number) => { readonly text: string; readonly params: readonly unknown[] };
-  readonly counted: string;
-  /** The last item (it must RETURN): it runs before the audit lane is locked, like every other lock of the step. */
-  readonly last: string;
+  readonly items: (after: string, offset: number) => { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string };
 }
 
 /** Sends the final statement; `statement(auditItems)` places the audit entry's WITH items (runCommand's withAudit). */
-export type SendFinal = (statement: (auditItems: string) => string, params: readonly unknown[], after: string | undefined) => Promise<{ saved: string; hot_rows?: number }[]>;
+export type SendFinal = (statement: (auditItems: string) => string, params: readonly unknown[], after: string | undefined) => Promise<{ saved: string }[]>;
+
+/**
+ * A hot write of the step's statement was not made (the budget allocation lacks room, p.21): the whole
+ * statement failed, nothing was written. `index`: which of the hot write's `counted` items was empty first.
+ */
+export class HotRefused extends Error {
+  constructor(readonly index: number) {
+    super('a hot write of the step was refused');
+  }
+}
 
 /** The case's version moved between reading it and saving the step (another step was saved meanwhile). */
 export class CaseChanged extends Error {
@@ -153,9 +163,9 @@ export class CaseChanged extends Error {
 
 /**
  * Saves one step in ONE statement: new status, changed columns, recomputed deadlines and version + 1 (the
- * UPDATE), the step's own write, the hot write and the audit entry (WITH items). `overlay` tells the
- * deadline computation about rows the step wrote in other tables (survey, hearing). Returns whether the
- * hot write was made (`hotWritten`).
+ * UPDATE), the step's own writes, the hot write and the audit entry (WITH items). `overlay` tells the
+ * deadline computation about rows the step wrote in other tables (survey, hearing). Throws CaseChanged when
+ * the version moved, HotRefused when the hot write was not made (nothing is written either way).
  */
 export async function saveStep(
   send: SendFinal,
@@ -168,7 +178,7 @@ export async function saveStep(
   overlay: Partial<DeadlineState> = {},
   write: StepWrite | null = null,
   hot: HotWrite | null = null,
-): Promise<{ row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean }> {
+): Promise<{ row: CaseRow; deadlines: CaseDeadlines }> {
   const camel = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
   const next = { ...row, ...camel, ...overlay, status: to, version: row.version + 1 } as CaseRow;
   const deadlines = computeCaseDeadlines(env, deadlineStateOf(next, surveyRequiredFor(env, row.ground)), asOf);
@@ -177,36 +187,37 @@ export async function saveStep(
   const params: unknown[] = [row.id, row.version, to, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
   const sets = cols.map((c, i) => `${c} = $${params.length + i + 1}`);
   params.push(...cols.map((c) => changes[c]));
-  // The step's own write and the hot write ride in the same statement as data-modifying CTEs.
+  // The step's own writes and the hot write ride in the same statement as data-modifying CTEs.
   const items: string[] = [];
   let last: string | undefined;
+  let expect = 'komek_expect_saved((select count(*) from case_saved))';
   if (write) {
     const offset = params.length;
-    items.push(`step_write as (${write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    const renumbered = ('sql' in write ? `step_write as (${write.sql})` : write.items).replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    items.push(renumbered);
     params.push(...write.params);
   }
   if (hot) {
-    const h = hot.items(params.length);
+    const h = hot.items('case_saved', params.length);
     items.push(h.text);
     params.push(...h.params);
-    last = hot.last;
+    last = h.last;
+    // The version is checked first (an argument), so a changed case is never reported as a refused hot write.
+    expect = `komek_expect_committed(${expect}, array[${h.counted.map((c) => `(select count(*) from ${c})`).join(', ')}]::bigint[])`;
   }
   // The case's UPDATE checks the version read; when it moved, komek_expect_saved fails the whole statement
   // (migration 0023), because the other data-modifying CTEs run whatever the UPDATE found.
   const saved = `case_saved as (update application set status = $3, deadlines = $4, next_step = $5, next_role = $6, next_target_on = $7, next_hard_on = $8, decision_hard_on = $9, updated_at = $10, version = version + 1${sets.length ? ', ' + sets.join(', ') : ''}
      where id = $1 and version = $2 returning id)`;
-  let updated: { saved: string; hot_rows?: number }[];
+  let updated: { saved: string }[];
   try {
-    updated = await send(
-      (auditItems) => `with ${[saved, ...items, ...(auditItems ? [auditItems] : [])].join(', ')}
-        select komek_expect_saved((select count(*) from case_saved)) as saved${hot ? `, (select count(*) from ${hot.counted})::int as hot_rows` : ''}`,
-      params,
-      last,
-    );
+    updated = await send((auditItems) => `with ${[saved, ...items, ...(auditItems ? [auditItems] : [])].join(', ')}\n        select ${expect} as saved`, params, last);
   } catch (e) {
-    if ((e as { code?: string }).code === 'KM409') throw new CaseChanged();
+    const code = (e as { code?: string }).code;
+    if (code === 'KM409') throw new CaseChanged();
+    if (code === 'KM402') throw new HotRefused(Number((e as { detail?: string }).detail ?? 1) - 1);
     throw e;
   }
   if (updated.length !== 1) throw new CaseChanged();
-  return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines, hotWritten: hot ? Number(updated[0]!.hot_rows) > 0 : false };
+  return { row: { ...next, decisionHardOn: deadlines.decisionHardOn }, deadlines };
 }

@@ -7,14 +7,21 @@
  * - A grant: from CONCLUDED (the special commission found the need), or from HEARING when the hearing
  *   changed the view. If the Rules find refusal grounds, a grant from CONCLUDED is refused with
  *   REFUSAL_NEEDS_HEARING (the hearing comes first) and from HEARING with GRANT_WITHOUT_BASIS. In the same
- *   transaction the payments module commits the budget and the schedule (p.21: BUDGET_EXCEEDED rolls the
- *   whole decision back) and the notifications module queues form 5.
+ *   statement the payments module writes the schedule and commits the budget (p.21: BUDGET_EXCEEDED fails
+ *   the whole decision) and the notifications module queues form 5.
  * - A refusal: only from HEARING, once its windows are closed (p.18): the notice at least 3 WD before
  *   the decision, the objection window passed or the objection recorded, an oral objection's protocol
  *   read, and the remarks window passed or the remarks recorded. Form 6 is queued.
  * - Past the hard deadline a decision needs a recorded reason (DECISION_LATE_REASON_REQUIRED).
  * Re-running a decision on a decided case is ILLEGAL_TRANSITION: a decision is never undone by a retry.
+ *
+ * Sent as the case path's plain steps are (src/cases/run-step.ts): the case with its decision file is read
+ * (one round trip), everything is computed here, then ONE statement without BEGIN/COMMIT inserts the
+ * decision, its notices and payments, commits each financial year of the schedule against the budget
+ * (ascending), updates the case (version checked) and appends the audit entry. The allocation row — the
+ * one row every grant of the year updates — is therefore locked only by that statement until its commit.
  */
+import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { AppError } from '../errors';
@@ -23,9 +30,10 @@ import type { EgovAnswers } from '../adapters/egov/port';
 import { evaluateApplication, type ApplicationInput, type EvaluationResult } from '../rules/evaluate';
 import { RulesError } from '../rules/rules-error';
 import { addWorkingDays } from '../rules/calendar';
-import { writeDecisionPayments } from '../payments/commit-decision';
-import { budgetExceeded, commitBudget, commitBudgetItems } from '../payments/budget-ledger';
-import { enqueueDecisionNotice } from '../notifications/enqueue-decision-notice';
+import { decisionPaymentItems, planDecisionPayments } from '../payments/commit-decision';
+import { budgetExceeded, commitBudgetItems } from '../payments/budget-ledger';
+import { decisionNoticeItems, decisionNoticeRows } from '../notifications/enqueue-decision-notice';
+import { normalizeClause, type NoticeLang } from '../notifications/notice-texts';
 import type { CaseCtx } from './case-env';
 import type { CaseRow, ExtraRead } from './case-store';
 import { DateString } from './intake-form';
@@ -63,6 +71,8 @@ interface DecisionFile {
   existing: (EgovAnswers['existing-assistance'] | null)[];
   times: string;
   recipientName: string | null;
+  /** The applicant's notice language chosen at intake (application.notice_lang). */
+  lang: NoticeLang;
 }
 
 /** The decision file as one expression over the case row `a` ($2: the decision year). */
@@ -79,7 +89,8 @@ function decisionFileRead(day: Temporal.PlainDate): ExtraRead {
        'existing', (select coalesce(json_agg(answers -> a.applicant_iin -> 'existing-assistance'), '[]'::json) from data_request where application_id = a.id and kind = 'form-1-2'),
        'times', (select count(*)::text from decision d join application other on other.id = d.application_id
          where other.applicant_iin = a.applicant_iin and d.category_code = a.category_code and d.outcome = 'grant' and d.decided_on >= make_date($2::int, 1, 1) and d.decided_on < make_date($2::int + 1, 1, 1) and other.id <> a.id and other.status <> 'TERMINATED'),
-       'recipientName', (select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') from person where iin = a.applicant_iin))`,
+       'recipientName', (select last_name || ' ' || first_name || coalesce(' ' || patronymic, '') from person where iin = a.applicant_iin),
+       'lang', a.notice_lang)`,
     params: [day.year],
   };
 }
@@ -143,7 +154,7 @@ function evaluate(input: ApplicationInput, ctx: CaseCtx, day: Temporal.PlainDate
 export async function decide(ctx: CaseCtx, input: { applicationId: string; expectedVersion?: number | undefined; decision: DecideInput }) {
   const dec = input.decision;
   const name = dec.outcome === 'grant' ? 'grant' : 'refuse';
-  return runStep(ctx, name, input.applicationId, input.expectedVersion, async ({ sql, row, at, day, extra }) => {
+  return runStep(ctx, name, input.applicationId, input.expectedVersion, async ({ row, at, day, extra }) => {
     const file = extra as DecisionFile;
     const hearing = file.hearing;
     const late = row.decisionHardOn !== null && day.toString() > row.decisionHardOn;
@@ -192,30 +203,41 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
       hearing: hearing ?? null,
       deadline: { hardOn: row.decisionHardOn, late, lateReason: dec.lateReason ?? null, track: row.track },
     };
-    const [d] = await sql.query<{ id: string; number: string }>(
-      `insert into decision (application_id, number, decided_on, decided_at, outcome, refusal_ground, amount_tiyn, periodicity, first_payment_date, periods, category_code, ground, rules_version, basis, late_reason, decided_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id, number`,
-      [row.id, `${row.regNumber}-D`, day.toString(), at.toString(), dec.outcome, refusalGround, amountTiyn, periodicity, dec.outcome === 'grant' ? firstPaymentDate : null, dec.outcome === 'grant' ? periods : null, row.categoryCode, row.ground, result.rulesVersion.id, JSON.stringify(basis), dec.lateReason ?? null, ctx.actor?.id ?? null],
-    );
-    const decisionId = d!.id;
+    // The decision, its notices (p.19), its payments (p.26) and their budget commitment (p.21) are WITH
+    // items of the step's one statement: built here from what was read, nothing is sent before it.
+    const decisionId = randomUUID();
+    const number = `${row.regNumber}-D`;
+    const written = [
+      `decision_saved as (insert into decision (id, application_id, number, decided_on, decided_at, outcome, refusal_ground, amount_tiyn, periodicity, first_payment_date, periods, category_code, ground, rules_version, basis, late_reason, decided_by)
+       select $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::text, $7::text, $8::bigint, $9::text, $10::date, $11::int, $12::text, $13::text, $14::text, $15::jsonb, $16::text, $17::uuid from case_saved returning id)`,
+    ];
+    const params: unknown[] = [decisionId, row.id, number, day.toString(), at.toString(), dec.outcome, refusalGround, amountTiyn, periodicity, dec.outcome === 'grant' ? firstPaymentDate : null, dec.outcome === 'grant' ? periods : null, row.categoryCode, row.ground, result.rulesVersion.id, JSON.stringify(basis), dec.lateReason ?? null, ctx.actor?.id ?? null];
+    const noticeFacts = { outcome: dec.outcome, decisionNumber: number, decidedOn: day.toString(), regNumber: row.regNumber, amountTiyn, refusalGround: refusalGround === null ? null : normalizeClause(refusalGround) };
+    const notices = decisionNoticeRows(noticeFacts, { phone: row.mobile, portal: row.channel === 'PORTAL', lang: file.lang });
+    const noticed = decisionNoticeItems(notices, { applicationId: row.id, decisionId, outcome: dec.outcome, phone: row.mobile, lang: file.lang, at }, 'decision_saved', params.length);
+    written.push(noticed.text);
+    params.push(...noticed.params);
     const recipientName = file.recipientName;
-    const notices = await enqueueDecisionNotice(sql, { applicationId: row.id, decisionId, outcome: dec.outcome, phone: row.mobile, portal: row.channel === 'PORTAL', at });
-    // p.21: the payments are written now; the budget row — the hottest lock of the system — is committed
-    // in the step's final statement (earlier financial years of a long schedule first, ascending).
     const payments =
       dec.outcome === 'grant'
-        ? await writeDecisionPayments(sql, {
+        ? planDecisionPayments({
             decisionId, applicationId: row.id, recipientIin: row.applicantIin, iban: row.iban!, categoryCode: row.categoryCode, ground: row.ground, ruralDistrictId: row.ruralDistrictId,
             periodicity, amountTiyn: amountTiyn!, firstPaymentDate, periods: periods!, at, ...(recipientName ? { recipientName } : {}),
           })
         : null;
+    if (payments) {
+      const paid = decisionPaymentItems(payments, 'decision_saved', params.length);
+      written.push(paid.text);
+      params.push(...paid.params);
+    }
+    // p.21: every financial year of the schedule is committed in the same statement (ascending), after the
+    // case's UPDATE; one that does not fit fails the whole statement, answered with BUDGET_EXCEEDED.
     const commitments = payments?.commitments ?? [];
-    for (const m of commitments.slice(0, -1)) await commitBudget(sql, m);
-    const lastCommitment = commitments.at(-1);
     return {
-      result: { decisionId, number: d!.number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: payments && { paymentsCreated: payments.paymentsCreated, committedTiyn: payments.committedTiyn }, notices: notices.map((n) => n.channel) },
-      after: { decision: d!.number, outcome: dec.outcome, amountTiyn, refusalGround, late },
-      ...(lastCommitment ? { hot: { items: (offset: number) => commitBudgetItems(lastCommitment, offset), counted: 'budget_committed', last: 'budget_logged', refused: (tx: Sql) => budgetExceeded(tx, lastCommitment) } } : {}),
+      write: { items: written.join(',\n     '), params },
+      result: { decisionId, number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: payments && { paymentsCreated: payments.paymentsCreated, committedTiyn: payments.committedTiyn }, notices: notices.map((n) => n.channel) },
+      after: { decision: number, outcome: dec.outcome, amountTiyn, refusalGround, late },
+      ...(commitments.length ? { hot: { items: (after: string, offset: number) => commitBudgetItems(commitments, after, offset), refused: (read: Sql, i: number) => budgetExceeded(read, commitments[i] ?? commitments.at(-1)!) } } : {}),
     };
   }, decisionFileRead);
 }

@@ -1,9 +1,10 @@
 /**
- * The skeleton every workflow step shares: role check, one transaction (runCommand) with the audit entry
- * `application.<step>`, the case row locked with its version checked, the transition table consulted,
- * the step's own writes, then ONE final statement: the status and the recomputed deadlines (the UPDATE),
- * the step's own write, the hot budget write (p.21) and the audit entry — so a plain step is BEGIN, lock,
- * save, COMMIT, and the hot rows (allocation, audit lane) are locked only by the last statement.
+ * The skeleton every workflow step shares: role check, the case read with its version, the transition
+ * table consulted, then ONE statement: the status and the recomputed deadlines (the UPDATE checking the
+ * version read), the step's own writes, the hot budget write (p.21) and the audit entry — sent alone (no
+ * BEGIN/COMMIT, runStatementCommand), or as the last statement of a transaction with the case row locked
+ * (runCommand) for a step that writes earlier or whose case kept changing. The hot rows (allocation, audit
+ * lane) are locked only by that statement.
  */
 import type { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
@@ -12,7 +13,7 @@ import { AppError } from '../errors';
 import type { CaseDeadlines, DeadlineState } from './case-deadlines';
 import { today, type CaseCtx } from './case-env';
 import { assertRoleMay, transition, type CaseStatus, type TransitionName } from './case-status';
-import { CaseChanged, loadCase, saveStep, type CaseChanges, type CaseRow, type ExtraRead, type HotWrite, type StepWrite } from './case-store';
+import { CaseChanged, HotRefused, loadCase, saveStep, type CaseChanges, type CaseRow, type ExtraRead, type HotWrite, type StepWrite } from './case-store';
 
 export interface StepWork<T> {
   readonly changes?: CaseChanges;
@@ -26,11 +27,12 @@ export interface StepWork<T> {
   /** Summary for the audit entry. */
   readonly after?: Readonly<Record<string, unknown>>;
   /**
-   * p.21: a write to a shared hot row (the budget allocation), sent in the step's final statement with
-   * the case's UPDATE and before the audit entry, so its row lock is held only from that statement to
-   * COMMIT. When it was not made (`counted` came back empty) `refused(sql)` throws and the step rolls back.
+   * p.21: a write to a shared hot row (the budget allocation), sent in the step's one statement after the
+   * case's UPDATE and before the audit entry, so its row lock is held only by that statement (to its
+   * commit). When it was not made the whole statement fails, nothing is written, and `refused(sql, index)`
+   * throws the step's answer (it may read, outside any transaction).
    */
-  readonly hot?: HotWrite & { readonly refused: (sql: Sql) => Promise<never> };
+  readonly hot?: HotWrite & { readonly refused: (sql: Sql, index: number) => Promise<never> };
 }
 
 export interface StepResult<T> {
@@ -50,15 +52,24 @@ const stepsThatWriteEarly = new Set<TransitionName>();
 /** One-statement attempts before a step falls back to waiting for the case's row lock. */
 const STATEMENT_ATTEMPTS = 3;
 
+/** The step's hot write was refused and the statement failed whole; `answer` throws what the user is told. */
+class StepRefused extends Error {
+  constructor(readonly answer: () => Promise<never>) {
+    super('the step was refused');
+  }
+}
+
 /**
  * Runs a workflow step. A step whose work only reads is sent as ONE statement (runStatementCommand: read
- * the case, compute, then the UPDATE with the version read, the step's write and the audit entry — no
- * BEGIN, no COMMIT, no lock held between round trips); when the case changed meanwhile the step is
- * computed again from the new state (or CONFLICT when the user named the version they saw). A step that
- * writes earlier (the decision: decision row, notices, payments) runs in a transaction with the case row
- * locked (runCommand). Either way the step sees the case as it is saved, and its audit entry commits
- * with it. `work` may therefore run more than once: it must do nothing but compute and use `sql` (no
- * port calls, no other side effects).
+ * the case, compute, then the UPDATE with the version read, the step's writes, its hot write and the audit
+ * entry — no BEGIN, no COMMIT, no lock held between round trips); when the case changed meanwhile the step
+ * is computed again from the new state (or CONFLICT when the user named the version they saw). The
+ * decision is such a step: its decision row, notices, payments and budget commitment (p.21) are WITH items
+ * of that statement, and a commitment that does not fit fails it whole. A step whose work writes earlier
+ * runs in a transaction with the case row locked (runCommand), as does a step whose case kept changing.
+ * Either way the step sees the case as it is saved, and its audit entry commits with it. `work` may
+ * therefore run more than once: it must do nothing but compute and use `sql` (no port calls, no other side
+ * effects).
  */
 export async function runStep<T>(
   ctx: CaseCtx,
@@ -72,25 +83,30 @@ export async function runStep<T>(
   assertRoleMay(name, ctx.actor?.role);
   const day = today(ctx);
   const spec = { action: `application.${name}`, targetType: 'application' };
-  const extraRead = read?.(day);
-  if (!stepsThatWriteEarly.has(name)) {
-    for (let attempt = 0; attempt < STATEMENT_ATTEMPTS; attempt++) {
-      try {
-        return await runStatementCommand(ctx, spec, ({ read, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql: read, at, day, withAudit, lock: false, extra: extraRead ?? null }));
-      } catch (e) {
-        if (e instanceof NeedsTransaction) {
-          stepsThatWriteEarly.add(name);
-          break;
+  const extraRead = read?.(day) ?? null;
+  try {
+    if (!stepsThatWriteEarly.has(name)) {
+      for (let attempt = 0; attempt < STATEMENT_ATTEMPTS; attempt++) {
+        try {
+          return await runStatementCommand(ctx, spec, ({ read, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql: read, at, day, withAudit, lock: false, extra: extraRead }));
+        } catch (e) {
+          if (e instanceof NeedsTransaction) {
+            stepsThatWriteEarly.add(name);
+            break;
+          }
+          if (!(e instanceof CaseChanged)) throw e;
+          if (expectedVersion !== undefined) throw new AppError('CONFLICT', [], { expectedVersion });
         }
-        if (!(e instanceof CaseChanged)) throw e;
-        if (expectedVersion !== undefined) throw new AppError('CONFLICT', [], { expectedVersion });
       }
     }
-  }
-  try {
-    return await runCommand(ctx, spec, ({ sql, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql, at, day, withAudit, lock: true, extra: extraRead ?? null }));
+    try {
+      return await runCommand(ctx, spec, ({ sql, at, withAudit }) => step(ctx, name, applicationId, expectedVersion, work, { sql, at, day, withAudit, lock: true, extra: extraRead }));
+    } catch (e) {
+      if (e instanceof CaseChanged) throw new AppError('CONFLICT');
+      throw e;
+    }
   } catch (e) {
-    if (e instanceof CaseChanged) throw new AppError('CONFLICT');
+    if (e instanceof StepRefused) return e.answer();
     throw e;
   }
 }
@@ -107,16 +123,21 @@ async function step<T>(
   const { extra, ...row } = await loadCase(sql, ctx.actor, applicationId, expectedVersion, t.lock, t.extra);
   const to = transition(name, row.status);
   const w = await work({ sql, row, at, day, to, extra });
-  // A hot write that does not fit must fail the whole step: only a transaction can still roll it back.
-  if (w.hot && !t.lock) throw new NeedsTransaction('hot write');
   const status = w.to ?? to;
   // The audit entry rides in the case's UPDATE: one statement for the step, the audit lane locked last.
   const entry = { targetId: row.id, before: { status: row.status, version: row.version }, after: { status, ...(w.after ?? {}) } };
-  const saved: { row: CaseRow; deadlines: CaseDeadlines; hotWritten: boolean } = await saveStep(
-    (statement, params, after) => t.withAudit<{ saved: string; hot_rows?: number }>(statement, params, entry, after),
-    ctx.env, row, status, w.changes ?? {}, at, day, w.overlay, w.write ?? null, w.hot ?? null,
-  );
-  if (w.hot && !saved.hotWritten) await w.hot.refused(sql);
+  let saved: { row: CaseRow; deadlines: CaseDeadlines };
+  try {
+    saved = await saveStep(
+      (statement, params, after) => t.withAudit<{ saved: string }>(statement, params, entry, after),
+      ctx.env, row, status, w.changes ?? {}, at, day, w.overlay, w.write ?? null, w.hot ?? null,
+    );
+  } catch (e) {
+    // The statement (and with it any transaction) failed: the answer is read afterwards, outside it.
+    const hot = w.hot;
+    if (e instanceof HotRefused && hot) throw new StepRefused(() => hot.refused(ctx.database, e.index));
+    throw e;
+  }
   return {
     result: { id: row.id, status: saved.row.status, version: saved.row.version, nextStep: saved.deadlines.next?.step ?? null, nextHardOn: saved.deadlines.next?.hardOn ?? null, decisionHardOn: saved.deadlines.decisionHardOn, result: w.result },
     ...entry,

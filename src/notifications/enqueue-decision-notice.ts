@@ -1,7 +1,8 @@
 /**
- * p.19: after a decision, the applicant is notified on form 5 (grant) or form 6 (refusal). Called by the
- * workflow INSIDE the decision's transaction, it writes the outbox rows that `dispatchNotifications`
- * sends after commit, so a decision is never committed without its notice and a notice never leaves
+ * p.19: after a decision, the applicant is notified on form 5 (grant) or form 6 (refusal). Written with
+ * the decision — in the decision's one statement (decisionNoticeItems, src/cases/decide.ts, from facts the
+ * workflow already holds) or inside the caller's transaction (enqueueDecisionNotice, which reads them) —
+ * the outbox rows are what `dispatchNotifications` sends after commit, so a decision is never committed without its notice and a notice never leaves
  * for a decision that rolled back:
  *   - a mobile number given in the application → an SMS row (the dispatcher checks the mobile-citizens
  *     database and falls back to print);
@@ -58,7 +59,54 @@ export async function noticeFacts(sql: Sql, decisionId: string): Promise<(Notice
   };
 }
 
-/** Writes the notice rows of a decision (see the module comment). Returns the rows now queued. */
+/** One outbox row of a decision's notice. */
+export interface DecisionNoticeRow {
+  readonly channel: 'sms' | 'print' | 'cabinet';
+  readonly body: string;
+  readonly dueOn: string | null;
+}
+
+/**
+ * p.19: the notice rows of a decision (see the module comment) built from its facts, which the caller
+ * already holds — the SMS (or, without a number, the print-queue row) and, for a portal application, the
+ * personal-cabinet row due within 1 working day of the decision.
+ */
+export function decisionNoticeRows(facts: NoticeFacts, input: { readonly phone: string | null; readonly portal: boolean; readonly lang: NoticeLang }): DecisionNoticeRow[] {
+  const rows: DecisionNoticeRow[] = [];
+  rows.push(input.phone ? { channel: 'sms', body: smsText(facts, input.lang), dueOn: null } : { channel: 'print', body: cabinetText(facts, input.lang).title, dueOn: null });
+  if (input.portal) {
+    const env = caseEnv();
+    const due = cabinetNoticeDeadline(env.cal, { decidedOn: Temporal.PlainDate.from(facts.decidedOn) }, { convention: env.convention });
+    const c = cabinetText(facts, input.lang);
+    rows.push({ channel: 'cabinet', body: `${c.title}\n${c.text}`, dueOn: due.date.toString() });
+  }
+  return rows;
+}
+
+/**
+ * The decision's notice rows as ONE WITH-list item `decision_noticed` (parameters from `offset + 1`), for
+ * the decision's one statement (src/cases/decide.ts): the rows are written once per row of the WITH item
+ * `source` (the decision just inserted; none when it was not), in the order given, with the same columns
+ * as enqueueDecisionNotice.
+ */
+export function decisionNoticeItems(
+  rows: readonly DecisionNoticeRow[],
+  input: { readonly applicationId: string; readonly decisionId: string; readonly outcome: 'grant' | 'refuse'; readonly phone: string | null; readonly lang: NoticeLang; readonly at: Temporal.Instant },
+  source: string,
+  offset: number,
+): { readonly text: string; readonly params: readonly unknown[] } {
+  const p = (n: number) => `$${offset + n}`;
+  return {
+    text: `decision_noticed as (insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, due_on, created_at, updated_at)
+       select ${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::text, r.channel, ${p(4)}::text, case when r.channel = 'sms' then ${p(5)}::text end, r.body, 'queued', ${p(6)}::timestamptz, r.due_on, ${p(6)}::timestamptz, ${p(6)}::timestamptz
+         from ${source}, unnest(${p(7)}::text[], ${p(8)}::text[], ${p(9)}::date[]) with ordinality as r(channel, body, due_on, n)
+        order by r.n
+       on conflict (decision_id, channel) do nothing returning id)`,
+    params: [input.applicationId, input.decisionId, input.outcome === 'grant' ? '5' : '6', input.lang, input.phone, input.at.toString(), rows.map((r) => r.channel), rows.map((r) => r.body), rows.map((r) => r.dueOn)],
+  };
+}
+
+/** Writes the notice rows of a decision (see the module comment), reading its facts. Returns the rows now queued. */
 export async function enqueueDecisionNotice(sql: Sql, input: EnqueueDecisionNoticeInput): Promise<EnqueuedNotice[]> {
   const facts = await noticeFacts(sql, input.decisionId);
   if (!facts || facts.applicationId !== input.applicationId) throw new Error(`enqueueDecisionNotice: decision ${input.decisionId} of application ${input.applicationId} not found`);
@@ -66,16 +114,8 @@ export async function enqueueDecisionNotice(sql: Sql, input: EnqueueDecisionNoti
   const lang = input.lang ?? facts.lang;
   const form = input.outcome === 'grant' ? '5' : '6';
   const at = input.at.toString();
-  const rows: { channel: 'sms' | 'print' | 'cabinet'; body: string; dueOn: string | null }[] = [];
-  rows.push(input.phone ? { channel: 'sms', body: smsText(facts, lang), dueOn: null } : { channel: 'print', body: cabinetText(facts, lang).title, dueOn: null });
-  if (input.portal) {
-    const env = caseEnv();
-    const due = cabinetNoticeDeadline(env.cal, { decidedOn: Temporal.PlainDate.from(facts.decidedOn) }, { convention: env.convention });
-    const c = cabinetText(facts, lang);
-    rows.push({ channel: 'cabinet', body: `${c.title}\n${c.text}`, dueOn: due.date.toString() });
-  }
   const out: EnqueuedNotice[] = [];
-  for (const r of rows) {
+  for (const r of decisionNoticeRows(facts, { phone: input.phone, portal: input.portal, lang })) {
     const inserted = await sql.query<{ id: string }>(
       `insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, due_on, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $8, $8)

@@ -43,22 +43,35 @@ export async function commitBudget(sql: Sql, m: BudgetMove): Promise<{ committed
 }
 
 /**
- * p.21 as WITH-list items for a command's LAST statement (the decision's, src/cases/decide.ts): the same
- * conditional UPDATE as commitBudget (`budget_committed`: one row when the amount fits, none otherwise)
- * and its ledger entry (`budget_logged`). The allocation row is the one row every grant of the year
- * updates; sent with the last statement, its lock is held only from that statement to COMMIT. When
- * `budget_committed` is empty the caller throws `budgetExceeded` and the transaction rolls back.
- * Parameters are numbered from `offset + 1`.
+ * p.21 as WITH-list items for a command's ONE statement (the decision's, src/cases/decide.ts): for each
+ * commitment (financial years ascending) the same conditional UPDATE as commitBudget (`budget_committed_<i>`:
+ * one row when the amount fits, none otherwise), then their ledger entries in that order (`budget_logged`,
+ * the last item). Each UPDATE runs only once the WITH item `after` has run and returned one row (the case's
+ * UPDATE: the case row is locked before the allocation), and the previous year's commitment was made, so
+ * allocation rows are locked in ascending order. Held from this statement to its end (its commit when sent
+ * alone): the allocation row is the one row every grant of the year updates. The statement must fail when
+ * a `counted` item is empty (komek_expect_committed, migration 0046: SQLSTATE KM402 with the 1-based
+ * position of the first), and the caller then throws `budgetExceeded` for that commitment. Parameters are
+ * numbered from `offset + 1`.
  */
-export function commitBudgetItems(m: BudgetMove, offset: number): { readonly text: string; readonly params: readonly unknown[] } {
-  const p = (n: number) => `$${offset + n}`;
-  return {
-    text: `budget_committed as (update budget_allocation set committed_tiyn = committed_tiyn + ${p(3)}::bigint, version = version + 1, updated_at = ${p(4)}::timestamptz
-        where year = ${p(1)}::int and programme = ${p(2)}::text and committed_tiyn + ${p(3)}::bigint <= allocated_tiyn returning year),
-      budget_logged as (insert into budget_entry (year, programme, kind, amount_tiyn, ref, at)
-        select ${p(1)}::int, ${p(2)}::text, 'commit', ${p(3)}::bigint, ${p(5)}::text, ${p(4)}::timestamptz from budget_committed returning id)`,
-    params: [m.year, m.programme, String(m.amountTiyn), m.at.toString(), m.ref],
+export function commitBudgetItems(moves: readonly BudgetMove[], after: string, offset: number): { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${offset + params.length}`;
   };
+  const counted = moves.map((_, i) => `budget_committed_${i}`);
+  const items = moves.map((m, i) => {
+    const amount = `${p(String(m.amountTiyn))}::bigint`;
+    const at = `${p(m.at.toString())}::timestamptz`;
+    const ready = i === 0 ? `(select count(*) from ${after}) = 1` : `(select count(*) from ${counted[i - 1]}) = 1`;
+    return `${counted[i]} as (update budget_allocation set committed_tiyn = committed_tiyn + ${amount}, version = version + 1, updated_at = ${at}
+        where year = ${p(m.year)}::int and programme = ${p(m.programme)}::text and committed_tiyn + ${amount} <= allocated_tiyn and ${ready}
+        returning year, programme, ${amount} as amount_tiyn, ${p(m.ref)}::text as ref, ${at} as at, ${i}::int as n)`;
+  });
+  items.push(`budget_logged as (insert into budget_entry (year, programme, kind, amount_tiyn, ref, at)
+        select year, programme, 'commit', amount_tiyn, ref, at from (${counted.map((c) => `select * from ${c}`).join(' union all ')}) c order by n returning id)`);
+  return { text: items.join(',\n      '), params, counted, last: 'budget_logged' };
 }
 
 /** BUDGET_EXCEEDED for a commitment that did not fit, with the free balance (or the missing allocation) named. */

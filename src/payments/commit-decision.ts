@@ -7,9 +7,10 @@
  * Idempotent: payments are unique by (basis, period, recipient); a retried decision inserts nothing new
  * and commits nothing again (only newly inserted payments are committed).
  *
- * The decision itself (src/cases/decide.ts) uses the two halves: writeDecisionPayments early in its
- * transaction, and the last year's commitment (commitBudgetItems) in its final statement, so that the
- * allocation row is locked as briefly as possible.
+ * The decision itself (src/cases/decide.ts) is ONE statement: planDecisionPayments validates and schedules
+ * before anything is sent, and the payments (decisionPaymentItems) and every financial year's commitment
+ * (commitBudgetItems) ride in that statement with the decision, so the allocation row is locked only from
+ * that statement's budget write to its end (its commit).
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
@@ -18,7 +19,7 @@ import { checkIban } from '../rules/identifiers';
 import type { Periodicity } from '../rules/deadlines';
 import { commitBudget, type BudgetMove } from './budget-ledger';
 import { DEFAULT_PROGRAMME, paymentCalendar } from './calendar';
-import { scheduleDecisionPayments } from './schedule';
+import { scheduleDecisionPayments, type ScheduledPayment } from './schedule';
 
 export interface CommitDecisionInput {
   readonly decisionId: string;
@@ -56,12 +57,18 @@ export interface DecisionPayments extends CommitDecisionResult {
 }
 
 /**
- * Validates the decision's payment terms and writes its scheduled payments (one statement); the budget
- * allocation is NOT touched yet: the caller commits `commitments` in the given (ascending) order, the
- * last one as late as it can (commitBudgetItems with the final statement) — commitBudgetAndSchedule
- * does both.
+ * A decision's payments as planned before anything is written: the terms validated (VALIDATION), the
+ * schedule (p.26, p.27) and the budget commitment of each financial year it falls in (p.21, ascending).
  */
-export async function writeDecisionPayments(sql: Sql, input: CommitDecisionInput): Promise<DecisionPayments> {
+export interface DecisionPaymentPlan extends DecisionPayments {
+  readonly input: CommitDecisionInput;
+  readonly programme: string;
+  readonly iban: string;
+  readonly scheduled: readonly ScheduledPayment[];
+}
+
+/** Validates the decision's payment terms and schedules its payments (nothing is read or written). */
+export function planDecisionPayments(input: CommitDecisionInput): DecisionPaymentPlan {
   if (!Number.isSafeInteger(input.amountTiyn) || input.amountTiyn <= 0) throw new AppError('VALIDATION', [{ path: 'amountTiyn', message: 'сома оң бүтін тиын болуы керек | сумма должна быть целым положительным числом тиын | the amount must be a positive whole number of tiyn' }]);
   const iban = checkIban(input.iban);
   if (!iban.valid) throw new AppError('VALIDATION', [{ path: 'iban', message: `ЖСК жарамсыз (${iban.reason}) | Неверный IBAN (${iban.reason}) | Invalid IBAN (${iban.reason})` }]);
@@ -74,31 +81,58 @@ export async function writeDecisionPayments(sql: Sql, input: CommitDecisionInput
   const decidedOn = input.at.toZonedDateTimeISO('Asia/Almaty').toPlainDate();
   const programme = input.programme ?? DEFAULT_PROGRAMME;
   const schedule = scheduleDecisionPayments(paymentCalendar(), { periodicity: input.periodicity, firstPaymentDate: first, periods: input.periods, decidedOn });
+  return { input, programme, iban: iban.iban, scheduled: schedule, ...planned(input, programme, schedule.map((s) => s.financialYear), schedule) };
+}
 
-  const basis = decisionBasis(input.decisionId);
-  const inserted = await sql.query<{ financial_year: number; amount_tiyn: string }>(
-    `insert into payment (basis, period, recipient_iin, decision_id, application_id, recipient_name, rural_district_id, category_code, ground,
-                          periodicity, iban, amount_tiyn, financial_year, programme, pay_on, demand_due_on, created_at)
-     select $1, s.period, $2, $3::uuid, $4::uuid, $5, $6, $7, $8, $9, $10, $11::bigint, s.year, $12, s.pay_on, s.demand_due_on, $13
-       from unnest($14::text[], $15::int[], $16::date[], $17::date[]) as s(period, year, pay_on, demand_due_on)
-     on conflict (basis, period, recipient_iin) do nothing
-     returning financial_year, amount_tiyn`,
-    [
-      basis, input.recipientIin, input.decisionId, input.applicationId, input.recipientName ?? null, input.ruralDistrictId, input.categoryCode, input.ground,
-      input.periodicity, iban.iban, String(input.amountTiyn), programme, input.at.toString(),
-      schedule.map((s) => s.period), schedule.map((s) => s.financialYear), schedule.map((s) => s.payOn.toString()), schedule.map((s) => s.demand.date.toString()),
-    ],
-  );
+/** The result and the commitments (years ascending) of the payments `years` (one entry per payment written). */
+function planned(input: CommitDecisionInput, programme: string, years: readonly number[], schedule: readonly ScheduledPayment[]): DecisionPayments {
   const byYear = new Map<number, bigint>();
-  for (const r of inserted) byYear.set(Number(r.financial_year), (byYear.get(Number(r.financial_year)) ?? 0n) + BigInt(r.amount_tiyn));
+  for (const y of years) byYear.set(y, (byYear.get(y) ?? 0n) + BigInt(input.amountTiyn));
   // Years in ascending order: concurrent decisions lock allocation rows in the same order (no deadlock).
-  const commitments = [...byYear.keys()].sort((a, b) => a - b).map((year): BudgetMove => ({ year, programme, amountTiyn: byYear.get(year)!, ref: basis, at: input.at }));
+  const commitments = [...byYear.keys()].sort((a, b) => a - b).map((year): BudgetMove => ({ year, programme, amountTiyn: byYear.get(year)!, ref: decisionBasis(input.decisionId), at: input.at }));
   return {
-    paymentsCreated: inserted.length,
+    paymentsCreated: years.length,
     committedTiyn: Number(commitments.reduce((sum, m) => sum + BigInt(m.amountTiyn), 0n)),
     schedule: schedule.map((s) => ({ period: s.period, payOn: s.payOn.toString(), demandDueOn: s.demand.date.toString(), clause: s.demand.clause })),
     commitments,
   };
+}
+
+const INSERT_PAYMENTS = (p: (n: number) => string, from: string) => `insert into payment (basis, period, recipient_iin, decision_id, application_id, recipient_name, rural_district_id, category_code, ground,
+                          periodicity, iban, amount_tiyn, financial_year, programme, pay_on, demand_due_on, created_at)
+     select ${p(1)}, s.period, ${p(2)}, ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::bigint, s.year, ${p(12)}, s.pay_on, s.demand_due_on, ${p(13)}
+       from ${from}unnest(${p(14)}::text[], ${p(15)}::int[], ${p(16)}::date[], ${p(17)}::date[]) as s(period, year, pay_on, demand_due_on)
+     on conflict (basis, period, recipient_iin) do nothing
+     returning financial_year, amount_tiyn`;
+
+function insertParams(plan: DecisionPaymentPlan): unknown[] {
+  const { input, scheduled: schedule } = plan;
+  return [
+    decisionBasis(input.decisionId), input.recipientIin, input.decisionId, input.applicationId, input.recipientName ?? null, input.ruralDistrictId, input.categoryCode, input.ground,
+    input.periodicity, plan.iban, String(input.amountTiyn), plan.programme, input.at.toString(),
+    schedule.map((s) => s.period), schedule.map((s) => s.financialYear), schedule.map((s) => s.payOn.toString()), schedule.map((s) => s.demand.date.toString()),
+  ];
+}
+
+/**
+ * The decision's payments as ONE WITH-list item `payments_written` (parameters from `offset + 1`), for the
+ * decision's one statement (src/cases/decide.ts): the same rows as writeDecisionPayments, written once per
+ * row of the WITH item `source` (the decision just inserted). The decision being new, every payment is new
+ * and `plan.commitments` are exactly what the statement must commit (commitBudgetItems).
+ */
+export function decisionPaymentItems(plan: DecisionPaymentPlan, source: string, offset: number): { readonly text: string; readonly params: readonly unknown[] } {
+  return { text: `payments_written as (${INSERT_PAYMENTS((n) => `$${offset + n}`, `${source}, `)})`, params: insertParams(plan) };
+}
+
+/**
+ * Validates the decision's payment terms and writes its scheduled payments (one statement); the budget
+ * allocation is NOT touched yet: the caller commits `commitments` in the given (ascending) order —
+ * commitBudgetAndSchedule does both. Only payments newly written are counted (a retry commits nothing).
+ */
+export async function writeDecisionPayments(sql: Sql, input: CommitDecisionInput): Promise<DecisionPayments> {
+  const plan = planDecisionPayments(input);
+  const inserted = await sql.query<{ financial_year: number; amount_tiyn: string }>(INSERT_PAYMENTS((n) => `$${n}`, ''), insertParams(plan));
+  return planned(input, plan.programme, inserted.map((r) => Number(r.financial_year)), plan.scheduled);
 }
 
 /** Writes the decision's payments and commits them against the budget (p.21), in the caller's transaction. */
