@@ -119,10 +119,10 @@ export function surveyRequiredFor(env: CaseEnv, ground: string | null): boolean 
 
 /**
  * A step's own writes (own $1…$n parameters), run in the same statement as the case's UPDATE: one
- * INSERT/UPDATE (`sql`, sent as the WITH item `step_write`), or WITH-list items (`items`, "name as (…), …")
- * that may read the case's UPDATE `case_saved` (one row when the case was saved).
+ * INSERT/UPDATE (`sql`, sent as the WITH item `step_write`), or WITH-list items (`items`, "name as (…), …",
+ * each named in `names`) that may read the case's UPDATE `case_saved` (one row when the case was saved).
  */
-export type StepWrite = { readonly sql: string; readonly params: readonly unknown[] } | { readonly items: string; readonly params: readonly unknown[] };
+export type StepWrite = { readonly sql: string; readonly params: readonly unknown[] } | { readonly items: string; readonly names: readonly string[]; readonly params: readonly unknown[] };
 
 /** Columns a step may change on the application row (snake_case column → value). */
 export type CaseChanges = Readonly<Record<string, string | number | boolean | null>>;
@@ -132,13 +132,15 @@ const CHANGEABLE = new Set([
 ]);
 
 /**
- * A write to a shared hot row (the budget allocation of p.21) sent in the step's one statement, after the
- * case's UPDATE: WITH-list items (parameters from `offset + 1`) that run once the item `after` (the case's
- * UPDATE) returned its row; each item named in `counted` returns one row when its write was made. When one
- * is empty the whole statement fails (komek_expect_committed, migration 0046) and saveStep throws HotRefused.
+ * A write to a shared hot row (the budget allocation of p.21) sent in the step's one statement, after
+ * everything else the step writes: WITH-list items (parameters from `offset + 1`) that run once the
+ * case's UPDATE (`after[0]`) returned its row and the step's own write items (`after`, the rest) have run,
+ * so the row is locked as late in the statement as it can be; each item named in `counted` returns one row
+ * when its write was made. When one is empty the whole statement fails (komek_expect_committed, migration
+ * 0046) and saveStep throws HotRefused.
  */
 export interface HotWrite {
-  readonly items: (after: string, offset: number) => { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string };
+  readonly items: (after: readonly string[], offset: number) => { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string };
 }
 
 /** Sends the final statement; `statement(auditItems)` places the audit entry's WITH items (runCommand's withAudit). */
@@ -191,14 +193,16 @@ export async function saveStep(
   const items: string[] = [];
   let last: string | undefined;
   let expect = 'komek_expect_saved((select count(*) from case_saved))';
+  const written = ['case_saved'];
   if (write) {
     const offset = params.length;
+    written.push(...('sql' in write ? ['step_write'] : write.names));
     const renumbered = ('sql' in write ? `step_write as (${write.sql})` : write.items).replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
     items.push(renumbered);
     params.push(...write.params);
   }
   if (hot) {
-    const h = hot.items('case_saved', params.length);
+    const h = hot.items(written, params.length);
     items.push(h.text);
     params.push(...h.params);
     last = h.last;

@@ -234,10 +234,10 @@ export async function decide(ctx: CaseCtx, input: { applicationId: string; expec
     // case's UPDATE; one that does not fit fails the whole statement, answered with BUDGET_EXCEEDED.
     const commitments = payments?.commitments ?? [];
     return {
-      write: { items: written.join(',\n     '), params },
+      write: { items: written.join(',\n     '), names: payments ? ['decision_saved', 'decision_noticed', 'payments_written'] : ['decision_saved', 'decision_noticed'], params },
       result: { decisionId, number, outcome: dec.outcome, amountTiyn, periodicity, refusalGround, late, clauses, payments: payments && { paymentsCreated: payments.paymentsCreated, committedTiyn: payments.committedTiyn }, notices: notices.map((n) => n.channel) },
       after: { decision: number, outcome: dec.outcome, amountTiyn, refusalGround, late },
-      ...(commitments.length ? { hot: { items: (after: string, offset: number) => commitBudgetItems(commitments, after, offset), refused: (read: Sql, i: number) => budgetExceeded(read, commitments[i] ?? commitments.at(-1)!) } } : {}),
+      ...(commitments.length ? { hot: { items: (after: readonly string[], offset: number) => commitBudgetItems(commitments, after, offset), refused: (read: Sql, i: number) => budgetExceeded(read, commitments[i] ?? commitments.at(-1)!) } } : {}),
     };
   }, decisionFileRead);
 }

@@ -46,15 +46,16 @@ export async function commitBudget(sql: Sql, m: BudgetMove): Promise<{ committed
  * p.21 as WITH-list items for a command's ONE statement (the decision's, src/cases/decide.ts): for each
  * commitment (financial years ascending) the same conditional UPDATE as commitBudget (`budget_committed_<i>`:
  * one row when the amount fits, none otherwise), then their ledger entries in that order (`budget_logged`,
- * the last item). Each UPDATE runs only once the WITH item `after` has run and returned one row (the case's
- * UPDATE: the case row is locked before the allocation), and the previous year's commitment was made, so
- * allocation rows are locked in ascending order. Held from this statement to its end (its commit when sent
+ * the last item). Each UPDATE runs only once the WITH items `after` have run — the first of them (the
+ * case's UPDATE) returning one row: the case row is locked before the allocation, and the statement's other
+ * writes are done before it — and the previous year's commitment was made, so allocation rows are locked
+ * in ascending order. Held from this statement to its end (its commit when sent
  * alone): the allocation row is the one row every grant of the year updates. The statement must fail when
  * a `counted` item is empty (komek_expect_committed, migration 0046: SQLSTATE KM402 with the 1-based
  * position of the first), and the caller then throws `budgetExceeded` for that commitment. Parameters are
  * numbered from `offset + 1`.
  */
-export function commitBudgetItems(moves: readonly BudgetMove[], after: string, offset: number): { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string } {
+export function commitBudgetItems(moves: readonly BudgetMove[], after: readonly string[], offset: number): { readonly text: string; readonly params: readonly unknown[]; readonly counted: readonly string[]; readonly last: string } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -64,7 +65,7 @@ export function commitBudgetItems(moves: readonly BudgetMove[], after: string, o
   const items = moves.map((m, i) => {
     const amount = `${p(String(m.amountTiyn))}::bigint`;
     const at = `${p(m.at.toString())}::timestamptz`;
-    const ready = i === 0 ? `(select count(*) from ${after}) = 1` : `(select count(*) from ${counted[i - 1]}) = 1`;
+    const ready = i === 0 ? after.map((a, j) => `(select count(*) from ${a}) ${j === 0 ? '= 1' : '>= 0'}`).join(' and ') : `(select count(*) from ${counted[i - 1]}) = 1`;
     return `${counted[i]} as (update budget_allocation set committed_tiyn = committed_tiyn + ${amount}, version = version + 1, updated_at = ${at}
         where year = ${p(m.year)}::int and programme = ${p(m.programme)}::text and committed_tiyn + ${amount} <= allocated_tiyn and ${ready}
         returning year, programme, ${amount} as amount_tiyn, ${p(m.ref)}::text as ref, ${at} as at, ${i}::int as n)`;
