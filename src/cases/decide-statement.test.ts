@@ -83,6 +83,7 @@ describeDb('the decision as one statement', (getDb) => {
   });
 
   it('grants across two financial years with one statement and no transaction after reading the case', async () => {
+    await c.database.query(`update budget_allocation set allocated_tiyn = 100000000000 where year = 2026`);
     const id = await concluded(veterans[2]!);
     const before = await counts();
     c.sent.length = 0;
