@@ -54,6 +54,37 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
   };
 }
 
+const MIN_ISO_MS = -62167219200000; // 0000-01-01T00:00:00Z
+const MAX_ISO_MS = 253402300800000; // 10000-01-01T00:00:00Z
+
+/**
+ * `at.toString()` of an Instant, exactly (UTC, 'Z', the fraction of the second without trailing zeros),
+ * written with Date for the years 0000–9999 — the polyfill's formatter costs several microseconds a call,
+ * and every command formats its instant for the audit entry and its writes.
+ */
+export function formatInstant(at: Temporal.Instant): string {
+  const ns = at.epochNanoseconds;
+  const ms = Number(ns / 1_000_000n) - (ns % 1_000_000n < 0n ? 1 : 0);
+  if (ms < MIN_ISO_MS || ms >= MAX_ISO_MS) return at.toString();
+  const iso = new Date(ms).toISOString();
+  const fraction = (iso.slice(20, 23) + String(Number(ns - BigInt(ms) * 1_000_000n)).padStart(6, '0')).replace(/0+$/, '');
+  return fraction ? `${iso.slice(0, 19)}.${fraction}Z` : `${iso.slice(0, 19)}Z`;
+}
+
+/** The instant of a command: an Instant whose ISO string (toString without options) is formatted once. */
+class CommandInstant extends Temporal.Instant {
+  #iso: string | undefined;
+  override toString(options?: Temporal.InstantToStringOptions): string {
+    if (options !== undefined) return super.toString(options);
+    return (this.#iso ??= formatInstant(this));
+  }
+}
+
+/** `clock.now()` for a command: the same instant, its ISO string kept for the command's many uses. */
+export function commandInstant(clock: Clock): Temporal.Instant {
+  return new CommandInstant(clock.now().epochNanoseconds);
+}
+
 export interface Ctx {
   readonly database: Database;
   /** null for system jobs and for unauthenticated steps such as signing in. */
@@ -152,7 +183,7 @@ export async function runStatementCommand<T>(
   spec: { readonly action: string; readonly targetType: string },
   fn: (t: { read: Sql; at: Temporal.Instant; withAudit: CommandTools['withAudit'] }) => Promise<CommandResult<T>>,
 ): Promise<T> {
-  const at = ctx.clock.now();
+  const at = commandInstant(ctx.clock);
   const record = entryRecord(ctx, spec, at);
   let audited = false;
   let targetId: string | null = null;
@@ -190,7 +221,7 @@ export async function runCommand<T>(
   spec: { readonly action: string; readonly targetType: string },
   fn: (t: CommandTools) => Promise<CommandResult<T>>,
 ): Promise<T> {
-  const at = ctx.clock.now();
+  const at = commandInstant(ctx.clock);
   const hooks: (() => void)[] = [];
   let targetId: string | null = null;
   const result = await ctx.database.transaction(async ({ sql, tx }) => {

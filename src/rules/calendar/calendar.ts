@@ -496,9 +496,16 @@ export interface OfficeHours {
 
 export const DEFAULT_OFFICE_HOURS: OfficeHours = { timeZone: 'Asia/Almaty', start: '09:00', end: '18:30' };
 
+/** Office-hour clock times parsed so far (a PlainTime is immutable; a district has two). */
+const clockTimes = new Map<string, Temporal.PlainTime>();
+
 function parseClock(s: string, what: string): Temporal.PlainTime {
+  const known = clockTimes.get(s);
+  if (known) return known;
   if (!/^\d{2}:\d{2}$/.test(s)) throw new RangeError(`office hours ${what} must be HH:MM, got "${s}"`);
-  return Temporal.PlainTime.from(s);
+  const time = Temporal.PlainTime.from(s);
+  if (clockTimes.size < 64) clockTimes.set(s, time);
+  return time;
 }
 
 /** Local arrival date and whether the arrival was within office hours on a working day. */
