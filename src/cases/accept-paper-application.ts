@@ -6,7 +6,7 @@
  * or a refusal receipt (form 1-3) is issued and nothing is registered.
  */
 import { randomUUID } from 'node:crypto';
-import { runCommand } from '../context';
+import { formatInstant, runCommand, runStatementCommand } from '../context';
 import { AppError } from '../errors';
 import type { EgovAnswers, EgovGateway, EgovItem } from '../adapters/egov/port';
 import { incomeQuarterOf } from '../rules/income';
@@ -16,7 +16,7 @@ import type { FamilyEntry } from './case-store';
 import { assertMayTouch } from './case-store';
 import { categoryOn, checkDocuments, requiredDocuments, validateForm1, type Form1Input } from './intake-form';
 import { refuseAtIntake, type IntakeReceipt } from './refuse-at-intake';
-import { registerApplication, type RegisterInput, type Registered } from './register-application';
+import { registerApplicationWithAudit, type RegisterInput, type Registered } from './register-application';
 
 export const CHANNEL_OF_ROLE = { SPECIALIST: 'AUTHORIZED_BODY', RURAL_AKIM: 'RURAL_AKIM', STATE_CORP: 'STATE_CORP' } as const;
 
@@ -37,14 +37,14 @@ export async function requestInformationSystems(
   const requests: RegisterInput['dataRequests'][number][] = [];
   const ask = async (iins: string[], items: readonly EgovItem[]) => {
     const requestId = randomUUID();
-    const requestedAt = clock.now().toString();
+    const requestedAt = formatInstant(clock.now());
     let res;
     try {
       res = await egov.request({ requestId, iins, items, asOf });
     } catch (e) {
       throw new AppError('EGOV_UNAVAILABLE', [], { cause: (e as Error).message });
     }
-    requests.push({ requestId, body: 'e-gov gateway', items, iins, requestedAt, answeredAt: res.answeredAt.toString(), answers: res.answers });
+    requests.push({ requestId, body: 'e-gov gateway', items, iins, requestedAt, answeredAt: formatInstant(res.answeredAt), answers: res.answers });
     return res.answers;
   };
   const first = await ask([iin], APPLICANT_ITEMS);
@@ -99,12 +99,13 @@ export async function acceptPaperApplication(ctx: CaseCtx & { readonly egov?: Eg
       return { result: { outcome: 'refused-at-intake' as const, receipt }, targetId: receipt.id, after: { number: receipt.number, missing: check.missing.map((m) => m.code), expired: check.expired.map((m) => m.code) } };
     });
   }
-  return runCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ sql }) => {
-    const application = await registerApplication(sql, ctx.env, ctx.actor, {
+  // One statement (its audit entry included): the registration's writes are a single INSERT … WITH.
+  return runStatementCommand(ctx, { action: 'application.register', targetType: 'application' }, async ({ read, withAudit }) => {
+    const application = await registerApplicationWithAudit({ read, withAudit }, ctx.env, ctx.actor, {
       channel, applicant: form.applicant, representative: form.representative, ground: category.ground, categoryCode: category.code, rulesVersion: version.id, iban, mobile: form.mobile ?? null, language: form.language ?? 'kk',
       ruralDistrictId: form.ruralDistrictId, address: form.address, family: assembleFamily(form, gw.byIin, day), eventOn: form.eventDate ?? null, actualCostTiyn: form.actualCostTiyn ?? null,
       receivedAt, documents: form.documents, dataRequests: gw.requests,
-    });
-    return { result: { outcome: 'registered' as const, application }, targetId: application.id, after: { regNumber: application.regNumber, status: 'REGISTERED', channel, category: category.code } };
+    }, (registered) => ({ regNumber: registered.regNumber, status: 'REGISTERED', channel, category: category.code }));
+    return { result: { outcome: 'registered' as const, application }, targetId: application.id };
   });
 }

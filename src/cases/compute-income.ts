@@ -14,15 +14,14 @@ import type { CaseCtx } from './case-env';
 import { runStep } from './run-step';
 
 export async function computeIncome(ctx: CaseCtx, input: { applicationId: string; expectedVersion?: number | undefined }) {
-  return runStep(ctx, 'computeIncome', input.applicationId, input.expectedVersion, async ({ sql, row, at, day }) => {
+  return runStep(ctx, 'computeIncome', input.applicationId, input.expectedVersion, async ({ row, at, day, extra }) => {
     if (row.status === 'SURVEYED' && row.channel === 'RURAL_AKIM' && !row.surveyForwardedOn) {
       throw new AppError('ILLEGAL_TRANSITION', [], { step: 'computeIncome', from: row.status, reason: 'the rural akim has not forwarded the survey yet (p.13)' });
     }
     if (row.surveyRefused) throw new AppError('ILLEGAL_TRANSITION', [], { step: 'computeIncome', from: row.status, reason: 'the applicant refused the survey: the p.20.2 hearing follows' });
     const registered = Temporal.PlainDate.from(row.registeredOn);
     const { version, category } = categoryOn(ctx.env, row.categoryCode, registered);
-    const [survey] = await sql.query<{ family_incomes: { iin: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[] }>('select family_incomes from survey where application_id = $1', [row.id]);
-    const surveyed = new Map((survey?.family_incomes ?? []).map((f) => [f.iin, f.incomes]));
+    const surveyed = new Map(((extra as SurveyedIncomes | null) ?? []).map((f) => [f.iin, f.incomes]));
     const members = row.family.map((m) => ({ id: m.iin, relation: m.relation, incomes: [...(surveyed.get(m.iin) ?? m.incomes)] }));
     let out: { required: boolean; quarter: string | null; members: number | null; counted: number | null; perCapita: number | null; threshold: number | null; above: boolean | null; trace: unknown };
     if (category.incomeTest.required) {
@@ -41,5 +40,9 @@ export async function computeIncome(ctx: CaseCtx, input: { applicationId: string
       result: { incomeTested: out.required, perCapitaTiyn: out.perCapita, thresholdTiyn: out.threshold, aboveThreshold: out.above },
       after: { perCapitaTiyn: out.perCapita, thresholdTiyn: out.threshold },
     };
-  });
+  }, SURVEY_INCOMES);
 }
+
+/** The incomes the precinct commission found, per member (p.13 survey), read with the case (its joined survey row `s`) in the same statement. */
+type SurveyedIncomes = { iin: string; incomes: { type: string; amountTiyn: number; month?: string }[] }[];
+const SURVEY_INCOMES = () => ({ column: 's.family_incomes', params: [] });
