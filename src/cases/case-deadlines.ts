@@ -6,6 +6,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Role } from '../auth/roles';
+import { formatCivilDate } from '../rules/calendar';
 import type { Deadline, Text } from '../rules/explain';
 import {
   akimForwardingDeadline,
@@ -75,8 +76,45 @@ export function decisionDeadlineOf(env: CaseEnv, s: DeadlineState): Deadline {
   return decisionDeadline(env.cal, { registeredOn }, opts);
 }
 
+/**
+ * The deadlines computed per case environment (its calendar, convention), by every state field they read
+ * and `asOf`: a pure computation that many cases of the same days repeat. A new environment (the
+ * calendar or Rules changed: a new generation) starts empty. Entries are frozen (shared by callers).
+ */
+const computed = new WeakMap<CaseEnv, Map<string, CaseDeadlines>>();
+/** Entries kept per environment before the map starts afresh (bounded memory; a day's cases fit). */
+const MAX_COMPUTED = 4096;
+
+/**
+ * Every field computeCaseDeadlinesAnew reads (add a field here when it reads one more). Only the reason is
+ * free text: JSON keeps it apart from null, and the other fields never contain '|'.
+ */
+function keyOf(s: DeadlineState, asOf: Temporal.PlainDate): string {
+  return `${s.status}|${s.channel}|${s.surveyRequired}|${s.registeredOn}|${s.track}|${s.extensionClause}|${JSON.stringify(s.extensionReason)}|${s.extensionRecordedOn}|${s.documentsAcceptedOn}|${s.routedOn}|${s.surveyReceivedOn}|${s.surveyForwardedOn}|${s.surveyRefused}|${s.fileReceivedOn}|${s.specialReceivedOn}|${s.specialNeeds}|${formatCivilDate(asOf)}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Recomputes every deadline of the case as it stands; `asOf` only places the warning target. */
 export function computeCaseDeadlines(env: CaseEnv, s: DeadlineState, asOf: Temporal.PlainDate): CaseDeadlines {
+  let byKey = computed.get(env);
+  if (!byKey) computed.set(env, (byKey = new Map()));
+  const key = keyOf(s, asOf);
+  const known = byKey.get(key);
+  if (known) return known;
+  const fresh = deepFreeze(computeCaseDeadlinesAnew(env, s, asOf));
+  if (byKey.size >= MAX_COMPUTED) byKey.clear();
+  byKey.set(key, fresh);
+  return fresh;
+}
+
+function computeCaseDeadlinesAnew(env: CaseEnv, s: DeadlineState, asOf: Temporal.PlainDate): CaseDeadlines {
   const open = ['REGISTERED', 'AT_PRECINCT_COMMISSION', 'SURVEYED', 'DATA_REQUESTED', 'AT_SPECIAL_COMMISSION', 'CONCLUDED', 'HEARING'].includes(s.status);
   if (!open) return { list: [], next: null, decisionHardOn: null };
   const opts = { convention: env.convention };
