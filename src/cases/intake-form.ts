@@ -4,6 +4,7 @@
  * p.11's list of documents the applicant must present — only those the information systems did not supply.
  */
 import { Temporal } from 'temporal-polyfill';
+import { isIsoDateString } from '../rules/calendar';
 import { z } from 'zod';
 import { AppError, type FieldProblem } from '../errors';
 import type { EgovAnswers } from '../adapters/egov/port';
@@ -20,6 +21,8 @@ export const DateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg('Күн ЖЖЖЖ-АА-КК пішімінде болуы керек.', 'Дата должна быть в формате ГГГГ-ММ-ДД.', 'A date must be YYYY-MM-DD.'))
   .refine((s) => {
+    const known = isIsoDateString(s);
+    if (known !== undefined) return known;
     try {
       Temporal.PlainDate.from(s, { overflow: 'reject' });
       return true;

@@ -8,6 +8,7 @@
  * day never makes an IIN invalid on its own (old records, foreigners) — it is reported as `null`.
  */
 import { Temporal } from 'temporal-polyfill';
+import { isIsoDay } from './calendar';
 
 const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
@@ -64,6 +65,8 @@ const CENTURY_BY_DIGIT: Readonly<Record<string, { century: 1800 | 1900 | 2000; s
 };
 
 function civilDateOrNull(year: number, month: number, day: number): Temporal.PlainDate | null {
+  const known = isIsoDay(year, month, day);
+  if (known !== undefined) return known ? new Temporal.PlainDate(year, month, day) : null;
   try {
     return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
   } catch {

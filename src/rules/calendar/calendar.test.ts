@@ -9,6 +9,8 @@ import {
   dayOff,
   daysOff,
   defaultCalendarData,
+  isIsoDateString,
+  isIsoDay,
   isWorkingDay,
   kurbanAitOf,
   lastWorkingDayOfMonth,
@@ -292,5 +294,37 @@ describe('calendar properties', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a real day of the ISO calendar, decided without the polyfill', () => {
+  const temporalAccepts = (f: () => unknown) => {
+    try {
+      f();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('is exactly what Temporal accepts with overflow reject, for numbers and for YYYY-MM-DD strings', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2, max: 10_001 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), (year, month, day) => {
+        const known = isIsoDay(year, month, day);
+        if (known !== undefined) expect(known).toBe(temporalAccepts(() => Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' })));
+        if (year >= 0 && year <= 9999 && month >= 0 && day >= 0) {
+          const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isIsoDateString(s)).toBe(temporalAccepts(() => Temporal.PlainDate.from(s, { overflow: 'reject' })));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    for (const [s, real] of [['2024-02-29', true], ['2025-02-29', false], ['1900-02-29', false], ['2000-02-29', true], ['0000-01-01', true], ['2025-04-31', false], ['2025-12-31', true], ['2025-13-01', false], ['2025-00-10', false]] as const) {
+      expect(isIsoDateString(s)).toBe(real);
+    }
+    // Anything else is left to Temporal.
+    for (const s of ['20250304', '2025-3-4', '+002025-03-04', '2025-03-04T10:00', ' 2025-03-04']) expect(isIsoDateString(s)).toBeUndefined();
+    expect(isIsoDay(2025, 1.5, 1)).toBeUndefined();
+    expect(isIsoDay(10_000, 1, 1)).toBeUndefined();
   });
 });

@@ -184,6 +184,28 @@ export function formatCivilDate(date: Temporal.PlainDate): string {
   return s;
 }
 
+/**
+ * Whether year-month-day is a real day of the ISO (proleptic Gregorian) calendar — exactly what
+ * `Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' })` accepts — decided without the
+ * polyfill (its parsing and checks cost microseconds, and forms carry many dates). undefined for
+ * non-integers and years outside 0–9999: ask Temporal.
+ */
+export function isIsoDay(year: number, month: number, day: number): boolean | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 0 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
+/**
+ * Whether a strict `YYYY-MM-DD` string names a real day: what `Temporal.PlainDate.from(s, { overflow:
+ * 'reject' })` accepts among such strings. undefined for any other string (Temporal reads more formats).
+ */
+export function isIsoDateString(s: string): boolean | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? isIsoDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
 /** ISO day of week (1 = Monday … 7 = Sunday) of an epoch day. */
 function isoDayOfWeek(epochDay: number): number {
   return ((((epochDay + 3) % 7) + 7) % 7) + 1;
