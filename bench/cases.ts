@@ -13,7 +13,7 @@
  *   BENCH cases.baseline_single_row_tx_per_s     BEGIN; INSERT one row; COMMIT per second, same concurrency
  *   BENCH cases.search_p99_ms                    p99 of person search (half by IIN, half by name prefix) over 1 M persons
  * and, as comments, the CPU per transition of the server's thread, of the whole Node process and of the
- * PostgreSQL backends, and the PostgreSQL round trips per transition (figures the machine's load does not
+ * PostgreSQL server (all its processes on this machine), and the PostgreSQL round trips per transition (figures the machine's load does not
  * move much), and each route's p50/p99.
  * Environment: BENCH_CLIENTS (default 32), BENCH_SECONDS (default 10), BENCH_PERSONS (default 1000000),
  * BENCH_DECIDE=0 (stop before the decision), BENCH_POOL (the server's pool, default 10),
@@ -22,7 +22,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { openDatabase, type Database } from '../src/db/connect';
@@ -64,8 +64,9 @@ interface ClientJob {
   readonly seconds: number;
   readonly decide: boolean;
   readonly cookies: Record<string, string>;
-  /** Form 1 bodies (JSON), one per applicant, taken in turn. */
+  /** Form 1 bodies (JSON), one per applicant, taken in turn from `first` (each run its own applicants: a second application of the same person on the same ground is refused, p.20). */
   readonly forms: string[];
+  readonly first: number;
 }
 interface ClientResult {
   readonly transitions: number;
@@ -74,6 +75,7 @@ interface ClientResult {
   readonly latencies: number[];
   readonly byPath: [string, number[]][];
   readonly firstError: string | null;
+  readonly applications: number;
 }
 
 /** The clients (worker thread): N loops, each driving one application after another through the API. */
@@ -113,7 +115,7 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
     transitions++;
     return json;
   };
-  let next = 0;
+  let next = job.first;
   const deadline = performance.now() + job.seconds * 1000;
   const loop = async () => {
     while (performance.now() < deadline) {
@@ -135,7 +137,7 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
     ),
   );
   agent.destroy();
-  return { transitions, failures, elapsedS: (performance.now() - t0) / 1000, latencies, byPath: [...byPath], firstError };
+  return { transitions, failures, elapsedS: (performance.now() - t0) / 1000, latencies, byPath: [...byPath], firstError, applications: next - job.first };
 }
 
 if (!isMainThread) {
@@ -155,6 +157,27 @@ function cpuSecondsOf(statPath: string): number {
   }
 }
 
+/** CPU seconds of every PostgreSQL process on this machine (the server's backends and its background processes), by pid. */
+function postgresCpu(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/stat`, 'utf8').includes('(postgres)')) continue;
+    } catch {
+      continue;
+    }
+    cpu.set(Number(entry), cpuSecondsOf(`/proc/${entry}/stat`));
+  }
+  return cpu;
+}
+/** PostgreSQL CPU seconds used since `before`, backends started meanwhile included (one that ended meanwhile is missed). */
+function postgresCpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, s] of postgresCpu()) if (Number.isFinite(s)) sum += s - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /** Runs the clients in a worker thread; measures the server thread's, the process's and PostgreSQL's CPU meanwhile. */
 async function measure(database: Database, job: ClientJob, counter: { roundTrips: number }) {
   // The worker loads this TypeScript file through tsx's API (Node 20 does not pass tsx's loader to workers).
@@ -165,11 +188,11 @@ async function measure(database: Database, job: ClientJob, counter: { roundTrips
       worker.once('error', reject);
     });
   await next<'ready'>();
-  const backends = (await database.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')).map((r) => r.pid);
-  const pgCpu = () => backends.reduce((sum, pid) => sum + cpuSecondsOf(`/proc/${pid}/stat`), 0);
+  // Open the server's pool connections again (node-postgres closes those idle for 10 s) before measuring.
+  await Promise.all(Array.from({ length: POOL }, () => database.query('select pg_sleep(0.01)')));
+  const pg0 = postgresCpu();
   const thread0 = cpuSecondsOf(`/proc/self/task/${process.pid}/stat`);
   const process0 = process.cpuUsage();
-  const pg0 = pgCpu();
   counter.roundTrips = 0;
   worker.postMessage(job);
   const result = await next<ClientResult>();
@@ -181,7 +204,7 @@ async function measure(database: Database, job: ClientJob, counter: { roundTrips
     roundTrips: counter.roundTrips / Math.max(1, result.transitions),
     serverThreadMs: perT((cpuSecondsOf(`/proc/self/task/${process.pid}/stat`) - thread0) * 1000),
     processMs: perT((proc.user + proc.system) / 1000),
-    postgresMs: perT((pgCpu() - pg0) * 1000),
+    postgresMs: perT(postgresCpuSince(pg0) * 1000),
   };
 }
 
@@ -228,7 +251,7 @@ async function main(): Promise<void> {
 
     // Applicants known to the in-memory gateway: low income, category 7.9 (ground 6.4, survey path).
     const applicants: TestPerson[] = [];
-    for (let i = 0; i < 4000; i++) applicants.push(person(`Бенч${i}`, 'Өтініш', `19${50 + (i % 49)}-0${1 + (i % 9)}-1${i % 9}`, { monthlyWagesTiyn: 1_000_000 }));
+    for (let i = 0; i < 16_000; i++) applicants.push(person(`Бенч${i}`, 'Өтініш', `19${50 + (i % 49)}-0${1 + (i % 9)}-1${i % 9}`, { monthlyWagesTiyn: 1_000_000 }));
     const config = loadConfig({ KOMEK_LOG_LEVEL: 'silent', KOMEK_SESSION_HOURS: '720', KOMEK_BODY_LIMIT_KB: '1024' });
     // Round trips to PostgreSQL sent by the app (BEGIN and COMMIT counted): a figure the machine's load does not move.
     const counter = { roundTrips: 0 };
@@ -250,14 +273,19 @@ async function main(): Promise<void> {
       cookies[role] = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     }
     const forms = applicants.map((p) => JSON.stringify(form1(p, '7.9', district!.id)));
-    const job = (clients: number, seconds: number): ClientJob => ({ port, clients, seconds, decide: DECIDE, cookies, forms });
-    // Open the server's pool connections before measuring their CPU.
-    await Promise.all(Array.from({ length: POOL }, () => database!.query('select pg_sleep(0.01)')));
+    let used = 0;
+    const job = (clients: number, seconds: number): ClientJob => ({ port, clients, seconds, decide: DECIDE, cookies, forms, first: used });
+    const measured = async (clients: number) => {
+      const m = await measure(database!, job(clients, SECONDS), counter);
+      used += m.result.applications;
+      if (used > forms.length) console.log(`# more applications than applicants (${used} > ${forms.length}): later runs reuse applicants`);
+      return m;
+    };
 
-    const m = await measure(database, job(CLIENTS, SECONDS), counter);
+    const m = await measured(CLIENTS);
     const { result } = m;
     if (result.firstError) console.log(`# first failure: ${result.firstError}`);
-    console.log(`# CPU per transition: server thread ${m.serverThreadMs} ms, whole Node process ${m.processMs} ms (server, client worker, GC threads), PostgreSQL backends ${m.postgresMs} ms`);
+    console.log(`# CPU per transition: server thread ${m.serverThreadMs} ms, whole Node process ${m.processMs} ms (server, client worker, GC threads), PostgreSQL ${m.postgresMs} ms`);
     console.log(`# PostgreSQL round trips per transition: ${m.roundTrips.toFixed(2)} (BEGIN and COMMIT included)`);
     const perS = result.transitions / result.elapsedS;
     console.log(`# ${CLIENTS} clients, server pool ${POOL}, ${result.elapsedS.toFixed(1)} s, ${result.transitions} transitions (${Math.floor(result.transitions / (DECIDE ? 6 : 5))} applications), ${result.failures} failures`);
@@ -272,10 +300,10 @@ async function main(): Promise<void> {
     console.log(`# transitions / baseline = ${((100 * perS) / basePerS).toFixed(1)} %`);
 
     for (const n of SWEEP) {
-      const s = await measure(database, job(n, SECONDS), counter);
+      const s = await measured(n);
       const tps = s.result.transitions / s.result.elapsedS;
       const b = await baseline(url, n, Math.min(SECONDS, 5));
-      console.log(`# sweep ${String(n).padStart(3)} clients: ${tps.toFixed(0)} transitions/s, p50 ${pct(s.result.latencies, 50).toFixed(1)} ms, p99 ${pct(s.result.latencies, 99).toFixed(1)} ms; baseline ${b.toFixed(0)} tx/s; ratio ${((100 * tps) / b).toFixed(1)} %; CPU/transition server thread ${s.serverThreadMs} ms, PostgreSQL ${s.postgresMs} ms`);
+      console.log(`# sweep ${String(n).padStart(3)} clients: ${tps.toFixed(0)} transitions/s, p50 ${pct(s.result.latencies, 50).toFixed(1)} ms, p99 ${pct(s.result.latencies, 99).toFixed(1)} ms; baseline ${b.toFixed(0)} tx/s; ratio ${((100 * tps) / b).toFixed(1)} %; CPU/transition server thread ${s.serverThreadMs} ms, PostgreSQL ${s.postgresMs} ms; ${s.result.failures} failures${s.result.firstError ? ` (first: ${s.result.firstError})` : ''}`);
     }
 
     // Search over 1 M persons: synthetic names and IINs generated in SQL.
