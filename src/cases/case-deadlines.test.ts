@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { buildCalendar } from '../rules/calendar';
-import { computeCaseDeadlines, type DeadlineState } from './case-deadlines';
+import { computeCaseDeadlines, deadlinesListJson, type CaseDeadlines, type DeadlineState } from './case-deadlines';
 import { caseEnv, type CaseEnv } from './case-env';
 
 const registered: DeadlineState = {
@@ -44,4 +44,19 @@ it('keeps an extension reason apart from no reason, whatever its text', () => {
   expect(withReason.decisionHardOn).not.toBe(without.decisionHardOn);
   expect(computeCaseDeadlines(fresh(env), { ...extended, extensionReason: 'null' }, day)).toEqual(withReason);
   expect(computeCaseDeadlines(fresh(env), { ...extended, extensionReason: null }, day)).toEqual(without);
+});
+
+it('gives the JSON text of a deadlines list, kept for the frozen lists it computed', () => {
+  const env = caseEnv();
+  const computed = computeCaseDeadlines(env, registered, day);
+  const text = deadlinesListJson(computed);
+  expect(text).toBe(JSON.stringify(computed.list));
+  expect(JSON.parse(text)[0].explanation).toEqual(computed.list[0]!.explanation);
+  expect(deadlinesListJson(computeCaseDeadlines(env, { ...registered }, day))).toBe(text);
+  expect(deadlinesListJson(computeCaseDeadlines(env, { ...registered, status: 'REFUSED' }, day))).toBe('[]');
+  // A list not frozen (not from computeCaseDeadlines) may change: its text is made anew each time.
+  const open: CaseDeadlines = { ...computed, list: [...computed.list] };
+  expect(deadlinesListJson(open)).toBe(text);
+  (open.list as unknown[]).pop();
+  expect(deadlinesListJson(open)).toBe(JSON.stringify(open.list));
 });

@@ -101,6 +101,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The JSON text of a computed (deep-frozen, hence unchanging) deadlines list, made once per list. */
+const listJson = new WeakMap<readonly CaseDeadline[], string>();
+
+/** `JSON.stringify(deadlines.list)`, kept with the list when it is frozen (every list computeCaseDeadlines returns). */
+export function deadlinesListJson(deadlines: CaseDeadlines): string {
+  const list = deadlines.list;
+  const known = listJson.get(list);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(list);
+  if (Object.isFrozen(list)) listJson.set(list, text);
+  return text;
+}
+
 /** Recomputes every deadline of the case as it stands; `asOf` only places the warning target. */
 export function computeCaseDeadlines(env: CaseEnv, s: DeadlineState, asOf: Temporal.PlainDate): CaseDeadlines {
   let byKey = computed.get(env);

@@ -7,11 +7,11 @@ import { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../db/connect';
 import { AppError } from '../errors';
 import { assertWithinRuralDistrict, type Actor } from '../context';
-import { computeCaseDeadlines, type CaseDeadlines, type DeadlineState } from './case-deadlines';
+import { computeCaseDeadlines, deadlinesListJson, type CaseDeadlines, type DeadlineState } from './case-deadlines';
 import type { CaseEnv } from './case-env';
 import type { CaseStatus } from './case-status';
 
-/** The columns of `application` the use cases work with (camelCase). */
+/** The columns of `application` the use cases work with (camelCase); only these are read (each read is parsed per row). */
 export interface CaseRow {
   readonly id: string;
   readonly regNumber: string;
@@ -27,7 +27,6 @@ export interface CaseRow {
   readonly eventOn: string | null;
   readonly actualCostTiyn: string | null;
   readonly registeredOn: string;
-  readonly rulesVersion: string;
   readonly track: 'standard' | 'extended';
   readonly extensionClause: 'p.14' | 'p.15' | null;
   readonly extensionReason: string | null;
@@ -37,7 +36,6 @@ export interface CaseRow {
   readonly surveyReceivedOn: string | null;
   readonly fileReceivedOn: string | null;
   readonly specialReceivedOn: string | null;
-  readonly portalRequestId: string | null;
   readonly decisionHardOn: string | null;
   readonly version: number;
   /** From the survey and special conclusion (joined). */
@@ -59,10 +57,10 @@ export interface FamilyEntry {
 
 const SELECT = `select a.id, a.reg_number as "regNumber", a.channel, a.status, a.applicant_iin as "applicantIin", a.ground, a.category_code as "categoryCode",
   a.iban, a.mobile, a.rural_district_id as "ruralDistrictId", a.family, a.event_on::text as "eventOn", a.actual_cost_tiyn::text as "actualCostTiyn",
-  a.registered_on::text as "registeredOn", a.rules_version as "rulesVersion", a.track, a.extension_clause as "extensionClause", a.extension_reason as "extensionReason",
+  a.registered_on::text as "registeredOn", a.track, a.extension_clause as "extensionClause", a.extension_reason as "extensionReason",
   a.extension_recorded_on::text as "extensionRecordedOn", a.documents_accepted_on::text as "documentsAcceptedOn", a.routed_on::text as "routedOn",
   a.survey_received_on::text as "surveyReceivedOn", a.file_received_on::text as "fileReceivedOn", a.special_received_on::text as "specialReceivedOn",
-  a.portal_request_id as "portalRequestId", a.decision_hard_on::text as "decisionHardOn", a.version,
+  a.decision_hard_on::text as "decisionHardOn", a.version,
   coalesce(s.refused, false) as "surveyRefused", s.forwarded_on::text as "surveyForwardedOn", sc.needs as "specialNeeds", h.planned_decision_on::text as "hearingPlannedOn"
   from application a left join survey s on s.application_id = a.id left join special_conclusion sc on sc.application_id = a.id left join hearing h on h.application_id = a.id`;
 
@@ -127,9 +125,12 @@ export type StepWrite = { readonly sql: string; readonly params: readonly unknow
 /** Columns a step may change on the application row (snake_case column → value). */
 export type CaseChanges = Readonly<Record<string, string | number | boolean | null>>;
 
-const CHANGEABLE = new Set([
-  'track', 'extension_clause', 'extension_reason', 'extension_recorded_on', 'documents_accepted_on', 'routed_on', 'survey_received_on', 'file_received_on', 'special_received_on',
-]);
+/** The columns a step may change, each with its CaseRow field (snake_case → camelCase, made once). */
+const CHANGEABLE: ReadonlyMap<string, string> = new Map(
+  ['track', 'extension_clause', 'extension_reason', 'extension_recorded_on', 'documents_accepted_on', 'routed_on', 'survey_received_on', 'file_received_on', 'special_received_on'].map(
+    (c) => [c, c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase())],
+  ),
+);
 
 /**
  * A write to a shared hot row (the budget allocation of p.21) sent in the step's one statement, after
@@ -181,12 +182,16 @@ export async function saveStep(
   write: StepWrite | null = null,
   hot: HotWrite | null = null,
 ): Promise<{ row: CaseRow; deadlines: CaseDeadlines }> {
-  const camel = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+  const cols = Object.keys(changes);
+  const camel: Record<string, string | number | boolean | null> = {};
+  for (const c of cols) {
+    const field = CHANGEABLE.get(c);
+    if (field === undefined) throw new Error(`saveStep: column ${c} is not changeable`);
+    camel[field] = changes[c] as string | number | boolean | null;
+  }
   const next = { ...row, ...camel, ...overlay, status: to, version: row.version + 1 } as CaseRow;
   const deadlines = computeCaseDeadlines(env, deadlineStateOf(next, surveyRequiredFor(env, row.ground)), asOf);
-  const cols = Object.keys(changes);
-  for (const c of cols) if (!CHANGEABLE.has(c)) throw new Error(`saveStep: column ${c} is not changeable`);
-  const params: unknown[] = [row.id, row.version, to, JSON.stringify(deadlines.list), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
+  const params: unknown[] = [row.id, row.version, to, deadlinesListJson(deadlines), deadlines.next?.step ?? null, deadlines.next?.role ?? null, deadlines.next?.targetOn ?? null, deadlines.next?.hardOn ?? null, deadlines.decisionHardOn, at.toString()];
   const sets = cols.map((c, i) => `${c} = $${params.length + i + 1}`);
   params.push(...cols.map((c) => changes[c]));
   // The step's own writes and the hot write ride in the same statement as data-modifying CTEs.
