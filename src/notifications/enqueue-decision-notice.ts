@@ -85,9 +85,9 @@ export function decisionNoticeRows(facts: NoticeFacts, input: { readonly phone: 
 
 /**
  * The decision's notice rows as ONE WITH-list item `decision_noticed` (parameters from `offset + 1`), for
- * the decision's one statement (src/cases/decide.ts): the rows are written once per row of the WITH item
- * `source` (the decision just inserted; none when it was not), in the order given, with the same columns
- * as enqueueDecisionNotice.
+ * the decision's one statement (src/cases/decide.ts) and for enqueueDecisionNotice: the rows are written
+ * once per row of `source` (in the decision's statement the WITH item of the decision just inserted, none
+ * when it was not; for enqueueDecisionNotice a one-row subquery), in the order given.
  */
 export function decisionNoticeItems(
   rows: readonly DecisionNoticeRow[],
@@ -101,7 +101,7 @@ export function decisionNoticeItems(
        select ${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::text, r.channel, ${p(4)}::text, case when r.channel = 'sms' then ${p(5)}::text end, r.body, 'queued', ${p(6)}::timestamptz, r.due_on, ${p(6)}::timestamptz, ${p(6)}::timestamptz
          from ${source}, unnest(${p(7)}::text[], ${p(8)}::text[], ${p(9)}::date[]) with ordinality as r(channel, body, due_on, n)
         order by r.n
-       on conflict (decision_id, channel) do nothing returning id)`,
+       on conflict (decision_id, channel) do nothing returning id, channel)`,
     params: [input.applicationId, input.decisionId, input.outcome === 'grant' ? '5' : '6', input.lang, input.phone, input.at.toString(), rows.map((r) => r.channel), rows.map((r) => r.body), rows.map((r) => r.dueOn)],
   };
 }
@@ -112,17 +112,15 @@ export async function enqueueDecisionNotice(sql: Sql, input: EnqueueDecisionNoti
   if (!facts || facts.applicationId !== input.applicationId) throw new Error(`enqueueDecisionNotice: decision ${input.decisionId} of application ${input.applicationId} not found`);
   if (facts.outcome !== input.outcome) throw new Error(`enqueueDecisionNotice: outcome ${input.outcome} differs from the decision's ${facts.outcome}`);
   const lang = input.lang ?? facts.lang;
-  const form = input.outcome === 'grant' ? '5' : '6';
-  const at = input.at.toString();
+  const rows = decisionNoticeRows(facts, { phone: input.phone, portal: input.portal, lang });
+  // The same WITH item as the decision's one statement, its rows written once (from a one-row source).
+  const item = decisionNoticeItems(rows, { applicationId: input.applicationId, decisionId: input.decisionId, outcome: input.outcome, phone: input.phone, lang, at: input.at }, '(select 1) as one', 0);
+  const inserted = await sql.query<{ id: string; channel: string }>(`with ${item.text} select id, channel from decision_noticed`, item.params);
+  const idOf = new Map(inserted.map((r) => [r.channel, Number(r.id)]));
   const out: EnqueuedNotice[] = [];
-  for (const r of decisionNoticeRows(facts, { phone: input.phone, portal: input.portal, lang })) {
-    const inserted = await sql.query<{ id: string }>(
-      `insert into notification (application_id, decision_id, form, channel, lang, phone, body, status, next_attempt_at, due_on, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $8, $8)
-       on conflict (decision_id, channel) do nothing returning id`,
-      [input.applicationId, input.decisionId, form, r.channel, lang, r.channel === 'sms' ? input.phone : null, r.body, at, r.dueOn],
-    );
-    if (inserted[0]) out.push({ id: Number(inserted[0].id), channel: r.channel, dueOn: r.dueOn });
+  for (const r of rows) {
+    const id = idOf.get(r.channel);
+    if (id !== undefined) out.push({ id, channel: r.channel, dueOn: r.dueOn });
   }
   return out;
 }
