@@ -146,12 +146,17 @@ if (!isMainThread) {
   parentPort!.postMessage('ready');
 }
 
-/** CPU seconds (user + system) of one thread or process from /proc (Linux). */
+/** CPU seconds (user + system) in the text of a /proc/<pid>/stat file (Linux), with the process's name. */
+function parseStat(text: string): { name: string; cpuSeconds: number } {
+  const close = text.lastIndexOf(')');
+  const fields = text.slice(close + 2).split(' ');
+  return { name: text.slice(text.indexOf('(') + 1, close), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
+/** CPU seconds (user + system) of one thread or process, NaN when it is gone. */
 function cpuSecondsOf(statPath: string): number {
   try {
-    const f = readFileSync(statPath, 'utf8');
-    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return parseStat(readFileSync(statPath, 'utf8')).cpuSeconds;
   } catch {
     return NaN;
   }
@@ -162,12 +167,13 @@ function postgresCpu(): Map<number, number> {
   const cpu = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    let stat: { name: string; cpuSeconds: number };
     try {
-      if (!readFileSync(`/proc/${entry}/stat`, 'utf8').includes('(postgres)')) continue;
+      stat = parseStat(readFileSync(`/proc/${entry}/stat`, 'utf8'));
     } catch {
-      continue;
+      continue; // ended meanwhile
     }
-    cpu.set(Number(entry), cpuSecondsOf(`/proc/${entry}/stat`));
+    if (stat.name === 'postgres') cpu.set(Number(entry), stat.cpuSeconds);
   }
   return cpu;
 }
