@@ -27,12 +27,21 @@ async function entry(sql: Sql, kind: string, m: BudgetMove): Promise<void> {
   await sql.query('insert into budget_entry (year, programme, kind, amount_tiyn, ref, at) values ($1, $2, $3, $4, $5, $6)', [m.year, m.programme, kind, String(m.amountTiyn), m.ref, m.at.toString()]);
 }
 
+/**
+ * p.21's commitment as one conditional UPDATE (SQL expressions given for the values): the allocation row
+ * moves only when the amount fits, so it returns no row otherwise. Shared by commitBudget and
+ * commitBudgetItems (the decision's one statement).
+ */
+function commitUpdate(v: { readonly year: string; readonly programme: string; readonly amount: string; readonly at: string }): string {
+  return `update budget_allocation set committed_tiyn = committed_tiyn + ${v.amount}, version = version + 1, updated_at = ${v.at}
+      where year = ${v.year} and programme = ${v.programme} and committed_tiyn + ${v.amount} <= allocated_tiyn`;
+}
+
 /** p.21: commits `amountTiyn` against the year's allocation, or throws BUDGET_EXCEEDED changing nothing. */
 export async function commitBudget(sql: Sql, m: BudgetMove): Promise<{ committedTiyn: bigint; allocatedTiyn: bigint }> {
   if (BigInt(m.amountTiyn) === 0n) return { committedTiyn: 0n, allocatedTiyn: 0n };
   const rows = await sql.query<{ committed_tiyn: string; allocated_tiyn: string }>(
-    `update budget_allocation set committed_tiyn = committed_tiyn + $3::bigint, version = version + 1, updated_at = $4
-      where year = $1 and programme = $2 and committed_tiyn + $3::bigint <= allocated_tiyn
+    `${commitUpdate({ year: '$1', programme: '$2', amount: '$3::bigint', at: '$4' })}
       returning committed_tiyn, allocated_tiyn`,
     [m.year, m.programme, String(m.amountTiyn), m.at.toString()],
   );
@@ -66,8 +75,7 @@ export function commitBudgetItems(moves: readonly BudgetMove[], after: readonly 
     const amount = `${p(String(m.amountTiyn))}::bigint`;
     const at = `${p(m.at.toString())}::timestamptz`;
     const ready = i === 0 ? after.map((a, j) => `(select count(*) from ${a}) ${j === 0 ? '= 1' : '>= 0'}`).join(' and ') : `(select count(*) from ${counted[i - 1]}) = 1`;
-    return `${counted[i]} as (update budget_allocation set committed_tiyn = committed_tiyn + ${amount}, version = version + 1, updated_at = ${at}
-        where year = ${p(m.year)}::int and programme = ${p(m.programme)}::text and committed_tiyn + ${amount} <= allocated_tiyn and ${ready}
+    return `${counted[i]} as (${commitUpdate({ year: `${p(m.year)}::int`, programme: `${p(m.programme)}::text`, amount, at })} and ${ready}
         returning year, programme, ${amount} as amount_tiyn, ${p(m.ref)}::text as ref, ${at} as at, ${i}::int as n)`;
   });
   items.push(`budget_logged as (insert into budget_entry (year, programme, kind, amount_tiyn, ref, at)
